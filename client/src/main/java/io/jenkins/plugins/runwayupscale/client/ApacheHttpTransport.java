@@ -1,0 +1,278 @@
+package io.jenkins.plugins.runwayupscale.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/** Apache HttpClient 5 (async) behind {@link HttpTransport}: a fixed few I/O threads serve every request. */
+final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
+    private static final int DOWNLOAD_CHUNK = 256 * 1024;
+    private static final int ERROR_BODY_LIMIT = 64 * 1024;
+
+    private final CloseableHttpAsyncClient client;
+
+    ApacheHttpTransport(EngineConfig config) {
+        PoolingAsyncClientConnectionManager connections = PoolingAsyncClientConnectionManagerBuilder.create()
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(config.getConnectTimeout()))
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .build())
+                .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
+                .setMaxConnTotal(512)
+                .setMaxConnPerRoute(256)
+                .build();
+        HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
+                .setConnectionManager(connections)
+                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(config.getIoThreads()).build())
+                .setThreadFactory(new NamedDaemonThreads("runway-upscale-io"))
+                // A POST must never be replayed by the library: we decide about retries ourselves.
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
+                .setUserAgent(UserAgent.VALUE)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(config.getResponseTimeout()))
+                        .setConnectionRequestTimeout(Timeout.ofMinutes(2))
+                        .build());
+        ProxySettings proxy = config.getProxy();
+        if (proxy != null) {
+            builder.setRoutePlanner(new ProxyRoutePlanner(proxy));
+            if (proxy.getUsername() != null) {
+                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                credentials.setCredentials(new AuthScope(proxy.getHost(), proxy.getPort()),
+                        new UsernamePasswordCredentials(proxy.getUsername(), proxy.password()));
+                builder.setDefaultCredentialsProvider(credentials);
+            }
+        }
+        client = builder.build();
+        client.start();
+    }
+
+    @Override
+    public CompletableFuture<HttpAnswer> send(HttpCall call) {
+        SimpleRequestBuilder request = SimpleRequestBuilder.create(call.method()).setUri(call.uri());
+        call.headers().forEach(request::addHeader);
+        if (call.body() != null) {
+            request.setBody(call.body(), ContentType.APPLICATION_JSON);
+        }
+        SimpleHttpRequest built = request.build();
+        CompletableFuture<HttpAnswer> answer = new CompletableFuture<>();
+        Future<SimpleHttpResponse> inFlight = client.execute(SimpleRequestProducer.create(built),
+                SimpleResponseConsumer.create(), new Completion<>(answer, ApacheHttpTransport::toAnswer));
+        cancelWith(answer, inFlight);
+        return answer;
+    }
+
+    @Override
+    public CompletableFuture<FileFetch> fetchToFile(URI uri, Path file) {
+        CompletableFuture<FileFetch> result = new CompletableFuture<>();
+        Future<FileFetch> inFlight = client.execute(AsyncRequestBuilder.get(uri).build(), new FileConsumer(file),
+                new Completion<>(result, f -> f));
+        cancelWith(result, inFlight);
+        return result;
+    }
+
+    private static void cancelWith(CompletableFuture<?> outer, Future<?> inFlight) {
+        outer.whenComplete((value, error) -> {
+            if (outer.isCancelled()) {
+                inFlight.cancel(true);
+            }
+        });
+    }
+
+    private static HttpAnswer toAnswer(SimpleHttpResponse response) {
+        byte[] bytes = response.getBodyBytes();
+        Charset charset = StandardCharsets.UTF_8;
+        ContentType type = response.getContentType();
+        if (type != null && type.getCharset() != null) {
+            charset = type.getCharset();
+        }
+        String body = bytes == null ? "" : new String(bytes, charset);
+        return new HttpAnswer(response.getCode(), headers(response), body);
+    }
+
+    private static Map<String, String> headers(HttpResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header h : response.getHeaders()) {
+            headers.putIfAbsent(h.getName().toLowerCase(Locale.ROOT), h.getValue());
+        }
+        return headers;
+    }
+
+    @Override
+    public void close() {
+        client.close(CloseMode.GRACEFUL);
+    }
+
+    private static final class Completion<S, T> implements FutureCallback<S> {
+        private final CompletableFuture<T> target;
+        private final java.util.function.Function<S, T> mapper;
+
+        Completion(CompletableFuture<T> target, java.util.function.Function<S, T> mapper) {
+            this.target = target;
+            this.mapper = mapper;
+        }
+
+        @Override
+        public void completed(S result) {
+            target.complete(mapper.apply(result));
+        }
+
+        @Override
+        public void failed(Exception ex) {
+            target.completeExceptionally(ex);
+        }
+
+        @Override
+        public void cancelled() {
+            target.cancel(false);
+        }
+    }
+
+    /** Writes the body straight to a file channel so memory stays constant whatever the size. */
+    private static final class FileConsumer extends AbstractBinResponseConsumer<FileFetch> {
+        private final Path file;
+        private FileChannel channel;
+        private int status;
+        private Map<String, String> headers;
+        private long written;
+        private final java.io.ByteArrayOutputStream errorBody = new java.io.ByteArrayOutputStream();
+
+        FileConsumer(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        protected void start(HttpResponse response, ContentType contentType) throws IOException {
+            status = response.getCode();
+            headers = ApacheHttpTransport.headers(response);
+            if (status >= 200 && status < 300) {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING);
+            }
+        }
+
+        @Override
+        protected int capacityIncrement() {
+            return DOWNLOAD_CHUNK;
+        }
+
+        @Override
+        protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
+            if (channel != null) {
+                while (src.hasRemaining()) {
+                    written += channel.write(src);
+                }
+            } else {
+                int room = ERROR_BODY_LIMIT - errorBody.size();
+                int n = Math.min(room, src.remaining());
+                if (n > 0) {
+                    byte[] chunk = new byte[n];
+                    src.get(chunk);
+                    errorBody.write(chunk, 0, n);
+                }
+                src.position(src.limit());
+            }
+        }
+
+        @Override
+        protected FileFetch buildResult() {
+            closeChannel();
+            return new FileFetch(status, headers, written, errorBody.toString(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void releaseResources() {
+            closeChannel();
+        }
+
+        private void closeChannel() {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // the file is either complete (buildResult) or about to be deleted by the caller
+                }
+                channel = null;
+            }
+        }
+    }
+
+    /** Sends every request through the proxy except those to hosts on the no-proxy list. */
+    private static final class ProxyRoutePlanner extends DefaultRoutePlanner {
+        private final ProxySettings proxy;
+        private final HttpHost proxyHost;
+
+        ProxyRoutePlanner(ProxySettings proxy) {
+            super(DefaultSchemePortResolver.INSTANCE);
+            this.proxy = proxy;
+            this.proxyHost = new HttpHost(proxy.getHost(), proxy.getPort());
+        }
+
+        @Override
+        protected HttpHost determineProxy(HttpHost target, HttpContext context) {
+            return proxy.bypasses(target.getHostName()) ? null : proxyHost;
+        }
+    }
+
+    /** Daemon threads with a recognisable name, so they never keep a JVM alive and show up clearly in dumps. */
+    static final class NamedDaemonThreads implements ThreadFactory {
+        private final String prefix;
+        private final AtomicInteger counter = new AtomicInteger();
+
+        NamedDaemonThreads(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, prefix + "-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.jenkins.plugins.runwayupscale.client;
+
+/** CometAPI refused the key (HTTP 401 or 403): missing, wrong, or out of quota. */
+public final class AuthenticationException extends RunwayException {
+    private static final long serialVersionUID = 1L;
+
+    public AuthenticationException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,16 @@
+package io.jenkins.plugins.runwayupscale.client;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The seam between the engine and the network: sends one request asynchronously, never follows redirects,
+ * never retries. Network failures complete the future with an {@link java.io.IOException}.
+ */
+public interface HttpTransport {
+    CompletableFuture<HttpAnswer> send(HttpCall call);
+
+    /** Streams a GET's body into a file (only for 2xx answers) without holding it in memory. */
+    CompletableFuture<FileFetch> fetchToFile(URI uri, Path file);
+}

@@ -1,0 +1,99 @@
+package io.jenkins.plugins.runwayupscale.client;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Streams an output video to a file in constant memory. Writes to {@code <file>.part} and renames at the end, so
+ * a broken download never leaves a file that looks complete. Follows at most five redirects, and only to URLs
+ * that {@link OutputUrls} accepts. Sends no credentials: output URLs are pre-signed and may be on another host.
+ */
+final class OutputDownloader {
+    private static final int MAX_REDIRECTS = 5;
+    private final HttpTransport transport;
+
+    OutputDownloader(HttpTransport transport) {
+        this.transport = transport;
+    }
+
+    CompletableFuture<DownloadResult> download(String outputUrl, Path target) {
+        if (outputUrl == null || !OutputUrls.isAcceptable(outputUrl)) {
+            return CompletableFuture.failedFuture(InvalidInputException.local("output URL",
+                    "'" + Excerpt.cut(outputUrl, 200) + "' is not an https URL; refusing to download it"));
+        }
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        CompletableFuture<DownloadResult> result = new CompletableFuture<>();
+        fetch(URI.create(outputUrl), target, part, 0, result);
+        result.whenComplete((r, e) -> {
+            if (e != null) {
+                deleteQuietly(part);
+            }
+        });
+        return result;
+    }
+
+    private void fetch(URI uri, Path target, Path part, int redirects, CompletableFuture<DownloadResult> result) {
+        CompletableFuture<FileFetch> fetching = transport.fetchToFile(uri, part);
+        result.whenComplete((r, e) -> {
+            if (result.isCancelled()) {
+                fetching.cancel(true);
+            }
+        });
+        fetching.whenComplete((fetch, error) -> {
+            if (result.isDone()) {
+                return;
+            }
+            if (error != null) {
+                Throwable cause = FailureClassifier.unwrap(error);
+                result.completeExceptionally(new TransportException("Downloading the output failed: "
+                        + Excerpt.cut(String.valueOf(cause.getMessage()), 200) + ".", true, null));
+                return;
+            }
+            handle(uri, fetch, target, part, redirects, result);
+        });
+    }
+
+    private void handle(URI uri, FileFetch fetch, Path target, Path part, int redirects,
+            CompletableFuture<DownloadResult> result) {
+        int status = fetch.status();
+        if (status >= 200 && status < 300) {
+            try {
+                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                result.complete(new DownloadResult(target, fetch.bytes(), fetch.header("content-type")));
+            } catch (IOException e) {
+                result.completeExceptionally(new UncheckedIOException("Could not move the download into " + target, e));
+            }
+            return;
+        }
+        if (status >= 300 && status < 400 && fetch.header("location") != null) {
+            URI next = uri.resolve(fetch.header("location"));
+            if (redirects >= MAX_REDIRECTS) {
+                result.completeExceptionally(new InvalidResponseException("Downloading the output was redirected more than "
+                        + MAX_REDIRECTS + " times; giving up."));
+            } else if (!OutputUrls.isAcceptable(next.toString())) {
+                result.completeExceptionally(new InvalidResponseException("Downloading the output was redirected to a"
+                        + " non-https URL; refusing to follow it."));
+            } else {
+                fetch(next, target, part, redirects + 1, result);
+            }
+            return;
+        }
+        String hint = status == 403 || status == 404 || status == 410
+                ? " Output URLs expire (Runway: within 24-48 hours); read the task again for a fresh URL." : "";
+        result.completeExceptionally(new InvalidResponseException("Downloading the output failed with HTTP " + status + ": \""
+                + Excerpt.body(fetch.errorBody()) + "\"." + hint));
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // best effort: a stale .part file is harmless and is overwritten next time
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.jenkins.plugins.runwayupscale.client;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a polling policy may use to pick the next poll: the task, how long it has run, and recent readings.
+ *
+ * @param taskId the task
+ * @param model the model it runs
+ * @param submittedAt when it was submitted
+ * @param now the current time
+ * @param polls how many readings have been made so far
+ * @param lastTask the last reading, null before the first
+ * @param statusSince when the current status was first seen, null before the first reading
+ * @param history recent readings, oldest first (bounded)
+ */
+public record PollState(String taskId, String model, Instant submittedAt, Instant now, int polls, RunwayTask lastTask,
+        Instant statusSince, List<Observation> history) {
+
+    /** Time since submission. */
+    public Duration elapsed() {
+        return Duration.between(submittedAt, now);
+    }
+
+    /**
+     * One reading.
+     *
+     * @param at when it was read
+     * @param status the status read
+     * @param progress the progress read, or null
+     */
+    public record Observation(Instant at, TaskStatus status, Double progress) {
+    }
+}

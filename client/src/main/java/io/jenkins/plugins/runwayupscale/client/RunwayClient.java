@@ -1,0 +1,196 @@
+package io.jenkins.plugins.runwayupscale.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * CometAPI's Runway upscale endpoints for one key and one set of settings: submit, read, wait, cancel, download.
+ * Cheap to create; the network and the scheduler belong to the {@link RunwayEngine} that made it.
+ */
+public final class RunwayClient {
+    static final String SUBMIT_PATH = "/runwayml/v1/video_upscale";
+    static final String TASKS_PATH = "/runwayml/v1/tasks/";
+    private static final int MAX_TASK_ID = 256;
+
+    private final RunwayEngine engine;
+    private final RunwaySettings settings;
+    private final ApiKey key;
+    private final FailureClassifier classifier;
+
+    RunwayClient(RunwayEngine engine, RunwaySettings settings, ApiKey key) {
+        this.engine = engine;
+        this.settings = settings;
+        this.key = key;
+        this.classifier = new FailureClassifier(key, settings.getModel());
+    }
+
+    public RunwaySettings settings() {
+        return settings;
+    }
+
+    /**
+     * Submits the video for upscaling; the future yields the task id. Input is checked first and nothing is
+     * sent when it is invalid. Retried only when the request certainly never arrived, or on 429 and 503.
+     */
+    public CompletableFuture<String> submit(String videoUri) throws InvalidInputException {
+        String checked = VideoUris.validate(videoUri);
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("videoUri", checked);
+        body.put("model", settings.getModel());
+        settings.getModelOptions().forEach((name, value) -> body.set(name, Json.MAPPER.valueToTree(value)));
+        HttpCall call = new HttpCall("POST", endpoint(SUBMIT_PATH), headers(), body.toString());
+        Instant deadline = engine.scheduler().now().plus(minutes(5));
+        return engine.caller().call(CallKind.SUBMIT, call, classifier, "", deadline, this::readTaskId);
+    }
+
+    private String readTaskId(HttpAnswer answer) throws RunwayException {
+        JsonNode root = Json.tryParse(answer.body());
+        if (root == null) {
+            throw classifier.unusable(CallKind.SUBMIT, answer, "is not JSON; the task may have been created (it was not"
+                    + " resubmitted)", "");
+        }
+        String id = firstText(root, "id", "task_id");
+        if (id == null && root.path("data").isObject()) {
+            id = firstText(root.get("data"), "id", "task_id");
+        }
+        if (id == null) {
+            throw classifier.unusable(CallKind.SUBMIT, answer, "has no task id; the task may have been created (it was"
+                    + " not resubmitted)", "");
+        }
+        try {
+            return checkTaskId(id);
+        } catch (InvalidInputException e) {
+            throw classifier.unusable(CallKind.SUBMIT, answer, "has an unusable task id", "");
+        }
+    }
+
+    /** Reads the task once (with the retries a read allows, within about five minutes). */
+    public CompletableFuture<RunwayTask> readTask(String taskId) throws InvalidInputException {
+        checkTaskId(taskId);
+        return readTask(taskId, engine.scheduler().now().plus(minutes(5)));
+    }
+
+    CompletableFuture<RunwayTask> readTask(String taskId, Instant deadline) {
+        HttpCall call = new HttpCall("GET", taskUri(taskId), headers(), null);
+        String subject = " of task " + taskId;
+        return engine.caller().call(CallKind.READ, call, classifier, subject, deadline, answer -> {
+            RunwayTask task = TaskParser.parse(Json.tryParse(answer.body()), taskId);
+            if (task == null) {
+                throw classifier.unusable(CallKind.READ, answer, "is not a task in either documented shape", subject);
+            }
+            return task;
+        });
+    }
+
+    /** Waits for a task submitted just now, for the configured wait timeout. */
+    public CompletableFuture<RunwayTask> waitForTask(String taskId, WaitListener listener) throws InvalidInputException {
+        Instant now = engine.scheduler().now();
+        return waitForTask(taskId, now, now.plus(settings.getWaitTimeout()), listener);
+    }
+
+    /**
+     * Waits for a task until it ends or the deadline passes. {@code submittedAt} anchors the task_not_exist grace
+     * window, so a wait resumed after a restart keeps the original one. The future completes with the SUCCEEDED
+     * task or with a {@link RunwayException}; cancelling it stops polling at once.
+     */
+    public CompletableFuture<RunwayTask> waitForTask(String taskId, Instant submittedAt, Instant deadline,
+            WaitListener listener) throws InvalidInputException {
+        checkTaskId(taskId);
+        TaskWaiter waiter = new TaskWaiter(this, engine.pollingPolicy(), engine.scheduler(), taskId, submittedAt, deadline,
+                settings.getTaskNotExistGrace(), listener == null ? WaitListener.NONE : listener);
+        waiter.begin();
+        return waiter.result();
+    }
+
+    /** Asks CometAPI to cancel the task; the future always completes normally with what happened. */
+    public CompletableFuture<CancelResult> cancel(String taskId) {
+        try {
+            checkTaskId(taskId);
+        } catch (InvalidInputException e) {
+            return CompletableFuture.completedFuture(new CancelResult(CancelResult.Outcome.FAILED, e.getMessage()));
+        }
+        HttpCall call = new HttpCall("DELETE", taskUri(taskId), headers(), null);
+        Instant deadline = engine.scheduler().now().plus(minutes(1));
+        return engine.caller().call(CallKind.CANCEL, call, classifier, " of task " + taskId, deadline,
+                        status -> RetryingCaller.isSuccess(status) || status == 404 || status == 405,
+                        answer -> cancelAnswered(taskId, answer))
+                .exceptionally(error -> new CancelResult(CancelResult.Outcome.FAILED, "Could not cancel Runway task "
+                        + taskId + ": " + FailureClassifier.unwrap(error).getMessage()));
+    }
+
+    private static CancelResult cancelAnswered(String taskId, HttpAnswer answer) {
+        if (RetryingCaller.isSuccess(answer.status())) {
+            return new CancelResult(CancelResult.Outcome.CANCELLED, "Cancel of Runway task " + taskId + " accepted.");
+        }
+        return new CancelResult(CancelResult.Outcome.NOT_SUPPORTED, "CometAPI does not support cancelling Runway task "
+                + taskId + " (HTTP " + answer.status() + "); it may keep running, and be billed, until it finishes.");
+    }
+
+    /** Streams an output URL into a file in constant memory; see {@link OutputDownloader}. */
+    public CompletableFuture<DownloadResult> download(String outputUrl, Path target) {
+        return engine.downloader().download(outputUrl, target);
+    }
+
+    private Map<String, String> headers() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", key.authorizationHeader());
+        headers.put("X-Runway-Version", settings.getRunwayVersion());
+        headers.put("Accept", "application/json");
+        return headers;
+    }
+
+    private URI endpoint(String path) {
+        return URI.create(settings.getBaseUrl() + path);
+    }
+
+    private URI taskUri(String taskId) {
+        return endpoint(TASKS_PATH + URLEncoder.encode(taskId, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+
+    /** Task ids are opaque, but one that could change the request path is refused. */
+    static String checkTaskId(String taskId) throws InvalidInputException {
+        if (taskId == null || taskId.isBlank()) {
+            throw InvalidInputException.local("task id", "is missing");
+        }
+        if (taskId.length() > MAX_TASK_ID) {
+            throw InvalidInputException.local("task id", "is longer than " + MAX_TASK_ID + " characters");
+        }
+        for (int i = 0; i < taskId.length(); i++) {
+            char c = taskId.charAt(i);
+            if (c == '/' || c == '\\' || Character.isISOControl(c) || Character.isWhitespace(c)) {
+                throw InvalidInputException.local("task id", "contains '/', '\\', whitespace or control characters");
+            }
+        }
+        if (taskId.equals(".") || taskId.equals("..")) {
+            throw InvalidInputException.local("task id", "is not a task id");
+        }
+        return taskId;
+    }
+
+    private static String firstText(JsonNode node, String... fields) {
+        for (String f : fields) {
+            String v = Json.text(node, f);
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static java.time.Duration minutes(long n) {
+        return java.time.Duration.ofMinutes(n);
+    }
+
+    @Override
+    public String toString() {
+        return "RunwayClient[" + settings.getBaseUrl() + ", model " + settings.getModel() + "]";
+    }
+}

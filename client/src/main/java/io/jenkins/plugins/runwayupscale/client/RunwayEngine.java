@@ -1,0 +1,128 @@
+package io.jenkins.plugins.runwayupscale.client;
+
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * The shared machinery: one async HTTP client and one scheduler for every task in the JVM, however many are
+ * waited on. Create one, hand out {@link RunwayClient}s per key and settings, close it at shutdown.
+ */
+public final class RunwayEngine implements AutoCloseable {
+    private final HttpTransport transport;
+    private final Scheduler scheduler;
+    private final PollingPolicy pollingPolicy;
+    private final RetryingCaller caller;
+    private final OutputDownloader downloader;
+    private final AutoCloseable[] owned;
+
+    private RunwayEngine(Builder b, HttpTransport transport, Scheduler scheduler, AutoCloseable... owned) {
+        this.transport = transport;
+        this.scheduler = scheduler;
+        this.pollingPolicy = b.pollingPolicy == null ? new SteadyPollingPolicy() : b.pollingPolicy;
+        this.caller = new RetryingCaller(transport, scheduler, new Backoff(b.random));
+        this.downloader = new OutputDownloader(transport);
+        this.owned = owned;
+    }
+
+    /** A real engine with default settings. */
+    public static RunwayEngine start() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A client for one key and one set of settings; cheap, create one per build or command. */
+    public RunwayClient client(RunwaySettings settings, ApiKey key) {
+        return new RunwayClient(this, Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(key, "key"));
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    PollingPolicy pollingPolicy() {
+        return pollingPolicy;
+    }
+
+    RetryingCaller caller() {
+        return caller;
+    }
+
+    OutputDownloader downloader() {
+        return downloader;
+    }
+
+    HttpTransport transport() {
+        return transport;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable c : owned) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing at shutdown: nothing useful to do with a failure here
+            }
+        }
+    }
+
+    /** Puts an engine together; anything not given is the real thing (network, system clock). */
+    public static final class Builder {
+        private EngineConfig config = EngineConfig.builder().build();
+        private HttpTransport transport;
+        private Scheduler scheduler;
+        private RandomGenerator random = RandomGenerator.getDefault();
+        private PollingPolicy pollingPolicy;
+
+        private Builder() {
+        }
+
+        public Builder config(EngineConfig value) {
+            this.config = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Replaces the network, e.g. with an in-memory fake for simulations. */
+        public Builder transport(HttpTransport value) {
+            this.transport = value;
+            return this;
+        }
+
+        /** Replaces real time, e.g. with a {@link VirtualScheduler}. */
+        public Builder scheduler(Scheduler value) {
+            this.scheduler = value;
+            return this;
+        }
+
+        /** The randomness of backoff jitter; seed it for repeatable tests. */
+        public Builder random(RandomGenerator value) {
+            this.random = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder pollingPolicy(PollingPolicy value) {
+            this.pollingPolicy = value;
+            return this;
+        }
+
+        public RunwayEngine build() {
+            java.util.List<AutoCloseable> owned = new java.util.ArrayList<>();
+            HttpTransport t = transport;
+            if (t == null) {
+                ApacheHttpTransport apache = new ApacheHttpTransport(config);
+                owned.add(apache);
+                t = apache;
+            }
+            Scheduler s = scheduler;
+            if (s == null) {
+                SystemScheduler system = new SystemScheduler();
+                owned.add(system);
+                s = system;
+            }
+            return new RunwayEngine(this, t, s, owned.toArray(new AutoCloseable[0]));
+        }
+    }
+}

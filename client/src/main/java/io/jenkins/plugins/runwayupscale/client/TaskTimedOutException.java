@@ -1,0 +1,26 @@
+package io.jenkins.plugins.runwayupscale.client;
+
+/** The overall wait ran out before the task finished; the task may still be running remotely. */
+public final class TaskTimedOutException extends RunwayException {
+    private static final long serialVersionUID = 1L;
+    private final transient RunwayTask lastSeen;
+
+    public TaskTimedOutException(String taskId, java.time.Duration waited, RunwayTask lastSeen) {
+        super("Gave up waiting for Runway task " + taskId + " after " + Durations.describe(waited)
+                + "; last status " + describe(lastSeen)
+                + ". Raise the timeout if the task is still making progress.");
+        this.lastSeen = lastSeen;
+    }
+
+    private static String describe(RunwayTask task) {
+        if (task == null) {
+            return "unknown (the task was never read)";
+        }
+        return task.describeStatus();
+    }
+
+    /** The last state read before giving up, or null if none was read. */
+    public RunwayTask getLastSeen() {
+        return lastSeen;
+    }
+}

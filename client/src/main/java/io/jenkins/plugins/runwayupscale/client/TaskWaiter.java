@@ -1,0 +1,191 @@
+package io.jenkins.plugins.runwayupscale.client;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Waits for one task without holding a thread: each poll is a scheduled callback that fires an async read,
+ * whose completion schedules the next poll or completes {@link #result()}. Cancelling the result stops at once.
+ */
+final class TaskWaiter {
+    private static final int HISTORY = 16;
+
+    private final RunwayClient client;
+    private final PollingPolicy policy;
+    private final Scheduler scheduler;
+    private final String taskId;
+    private final Instant submittedAt;
+    private final Instant deadline;
+    private final Instant graceEnds;
+    private final WaitListener listener;
+    private final CompletableFuture<RunwayTask> result = new CompletableFuture<>();
+
+    // Touched only by the one callback chain of this wait (scheduler -> read -> schedule), never concurrently.
+    private final ArrayDeque<PollState.Observation> history = new ArrayDeque<>();
+    private final Set<String> unknownReported = new HashSet<>(2);
+    private RunwayTask last;
+    private Instant statusSince;
+    private int polls;
+    private boolean notYetVisibleReported;
+    private volatile Scheduler.Scheduled nextPoll;
+    private volatile CompletableFuture<RunwayTask> reading;
+
+    TaskWaiter(RunwayClient client, PollingPolicy policy, Scheduler scheduler, String taskId, Instant submittedAt,
+            Instant deadline, Duration grace, WaitListener listener) {
+        this.client = client;
+        this.policy = policy;
+        this.scheduler = scheduler;
+        this.taskId = taskId;
+        this.submittedAt = submittedAt;
+        this.deadline = deadline;
+        this.graceEnds = submittedAt.plus(grace);
+        this.listener = listener;
+        result.whenComplete((task, error) -> {
+            if (result.isCancelled()) {
+                stop();
+            }
+        });
+    }
+
+    CompletableFuture<RunwayTask> result() {
+        return result;
+    }
+
+    void begin() {
+        scheduleNext();
+    }
+
+    private void stop() {
+        Scheduler.Scheduled pending = nextPoll;
+        if (pending != null) {
+            pending.cancel();
+        }
+        CompletableFuture<RunwayTask> inFlight = reading;
+        if (inFlight != null) {
+            inFlight.cancel(true);
+        }
+    }
+
+    private void poll() {
+        if (result.isDone()) {
+            return;
+        }
+        CompletableFuture<RunwayTask> read = client.readTask(taskId, deadline);
+        reading = read;
+        if (result.isCancelled()) {
+            read.cancel(true);
+            return;
+        }
+        read.whenComplete(this::answered);
+    }
+
+    private void answered(RunwayTask task, Throwable error) {
+        reading = null;
+        if (result.isDone()) {
+            return;
+        }
+        if (error != null) {
+            Throwable cause = FailureClassifier.unwrap(error);
+            if (cause instanceof TaskLostException lost && lost.isNotYetVisible()) {
+                notYetVisible(lost);
+                return;
+            }
+            result.completeExceptionally(cause);
+            return;
+        }
+        observe(task);
+        if (task.status().isTerminal()) {
+            finish(task);
+        } else {
+            scheduleNext();
+        }
+    }
+
+    private void notYetVisible(TaskLostException lost) {
+        Instant now = scheduler.now();
+        if (last == null && now.isBefore(graceEnds)) {
+            if (!notYetVisibleReported) {
+                notYetVisibleReported = true;
+                listener.notYetVisible(taskId);
+            }
+            scheduleNext();
+            return;
+        }
+        String when = last == null ? Durations.describe(Duration.between(submittedAt, now)) + " after submission"
+                : "after it had been seen as " + last.describeStatus();
+        result.completeExceptionally(new TaskLostException(lost.getMessage() + " The task is still unknown " + when
+                + "; it was lost or the key belongs to another account.", false));
+    }
+
+    private void observe(RunwayTask task) {
+        Instant now = scheduler.now();
+        polls++;
+        boolean statusChanged = last == null || last.status() != task.status()
+                || !Objects.equals(last.rawStatus(), task.rawStatus());
+        boolean progressChanged = !statusChanged && !Objects.equals(last.progress(), task.progress());
+        if (statusChanged) {
+            statusSince = now;
+        }
+        history.addLast(new PollState.Observation(now, task.status(), task.progress()));
+        if (history.size() > HISTORY) {
+            history.removeFirst();
+        }
+        last = task;
+        if (statusChanged) {
+            listener.statusChanged(task);
+        } else if (progressChanged) {
+            listener.progressChanged(task);
+        }
+        if (task.status() == TaskStatus.UNKNOWN && unknownReported.add(String.valueOf(task.rawStatus()))) {
+            listener.unknownStatus(task);
+        }
+    }
+
+    private void finish(RunwayTask task) {
+        policy.taskFinished(client.settings().getModel(), task.status(), Duration.between(submittedAt, scheduler.now()));
+        switch (task.status()) {
+            case SUCCEEDED -> succeed(task);
+            case FAILED -> result.completeExceptionally(new TaskFailedException(task, client.settings().getModel()));
+            default -> result.completeExceptionally(new TaskCancelledException(taskId));
+        }
+    }
+
+    private void succeed(RunwayTask task) {
+        List<String> usable = task.outputs().stream().filter(OutputUrls::isAcceptable).toList();
+        if (usable.isEmpty()) {
+            result.completeExceptionally(new InvalidResponseException("Runway task " + taskId
+                    + " SUCCEEDED but gave no https output URL (outputs: "
+                    + Excerpt.cut(String.join(", ", task.outputs()), 300) + ")."));
+            return;
+        }
+        result.complete(new RunwayTask(task.id(), task.status(), task.rawStatus(), task.progress(), usable,
+                task.failure(), task.failureCode(), task.createdAt()));
+    }
+
+    private void scheduleNext() {
+        Instant now = scheduler.now();
+        if (!now.isBefore(deadline)) {
+            result.completeExceptionally(new TaskTimedOutException(taskId, Duration.between(submittedAt, now), last));
+            return;
+        }
+        Duration delay = policy.nextDelay(new PollState(taskId, client.settings().getModel(), submittedAt, now, polls, last,
+                statusSince, List.copyOf(history)));
+        Instant at = now.plus(delay);
+        if (at.isAfter(deadline)) {
+            // One last look exactly at the deadline beats giving up without knowing.
+            at = deadline;
+        }
+        listener.nextPoll(at);
+        nextPoll = scheduler.schedule(Duration.between(now, at), this::poll);
+        if (result.isCancelled()) {
+            nextPoll.cancel();
+        }
+    }
+
+}

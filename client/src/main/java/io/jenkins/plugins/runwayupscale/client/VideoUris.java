@@ -1,0 +1,96 @@
+package io.jenkins.plugins.runwayupscale.client;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Checks a video URI against Runway's rules before anything is sent, and abbreviates data URIs for display. */
+public final class VideoUris {
+    public static final int MAX_URL_LENGTH = 2048;
+    public static final long MAX_DATA_URI_PAYLOAD = 16L * 1024 * 1024;
+    private static final String FIELD = "video URI";
+    private static final Pattern DATA_URI = Pattern.compile("data:(video/[A-Za-z0-9.+-]+);base64,(.*)", Pattern.DOTALL);
+    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]*={0,2}");
+
+    private VideoUris() {
+    }
+
+    /** Throws with a message naming the field and what is allowed; returns the trimmed URI otherwise. */
+    public static String validate(String videoUri) throws InvalidInputException {
+        if (videoUri == null || videoUri.isBlank()) {
+            throw InvalidInputException.local(FIELD, "is missing; give an https:// URL of the video or a data:video/...;base64, URI");
+        }
+        String value = videoUri.strip();
+        if (value.regionMatches(true, 0, "data:", 0, 5)) {
+            validateDataUri(value);
+            return value;
+        }
+        if (value.length() > MAX_URL_LENGTH) {
+            throw InvalidInputException.local(FIELD, "is " + value.length() + " characters long; Runway accepts at most "
+                    + MAX_URL_LENGTH);
+        }
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw InvalidInputException.local(FIELD, "'" + Excerpt.cut(value, 100) + "' is not a valid URL ("
+                    + e.getReason() + ")");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https")) {
+            String what = scheme.isEmpty() ? "a relative reference" : "a " + scheme + ": URL";
+            throw InvalidInputException.local(FIELD, "is " + what + "; Runway accepts only https:// URLs or data:video/ URIs");
+        }
+        if (uri.getRawAuthority() == null || uri.getHost() == null) {
+            throw InvalidInputException.local(FIELD, "'" + Excerpt.cut(value, 100) + "' has no valid host name");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw InvalidInputException.local(FIELD, "must not contain user name or password (user@host)");
+        }
+        if (Hosts.isIpLiteral(uri.getHost())) {
+            throw InvalidInputException.local(FIELD, "uses an IP address as host; Runway requires a host name");
+        }
+        return value;
+    }
+
+    private static void validateDataUri(String value) throws InvalidInputException {
+        Matcher m = DATA_URI.matcher(value);
+        if (!m.matches()) {
+            throw InvalidInputException.local(FIELD, "is a data URI but not of the form data:video/<type>;base64,<data>");
+        }
+        String payload = m.group(2);
+        long decoded = decodedLength(payload);
+        if (decoded > MAX_DATA_URI_PAYLOAD) {
+            throw InvalidInputException.local(FIELD, "holds " + decoded + " bytes; a data URI may hold at most 16 MB ("
+                    + MAX_DATA_URI_PAYLOAD + " bytes); host the video at an https URL instead (up to 32 MB)");
+        }
+        if (payload.isEmpty() || payload.length() % 4 != 0 || !BASE64.matcher(payload).matches()) {
+            throw InvalidInputException.local(FIELD, "is a data URI whose base64 data is invalid or empty");
+        }
+        try {
+            Base64.getDecoder().decode(payload.substring(Math.max(0, payload.length() - 8)));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.local(FIELD, "is a data URI whose base64 data is invalid");
+        }
+    }
+
+    private static long decodedLength(String payload) {
+        int pad = payload.endsWith("==") ? 2 : payload.endsWith("=") ? 1 : 0;
+        return (long) payload.length() / 4 * 3 - pad;
+    }
+
+    /** A data URI becomes {@code data:<type>;base64,... (<n> bytes)}; URLs are returned unchanged. */
+    public static String forDisplay(String videoUri) {
+        if (videoUri == null) {
+            return null;
+        }
+        Matcher m = DATA_URI.matcher(videoUri);
+        if (m.matches()) {
+            return "data:" + m.group(1) + ";base64,... (" + decodedLength(m.group(2)) + " bytes)";
+        }
+        return videoUri;
+    }
+}
