@@ -82,7 +82,8 @@ public final class RunwayClient {
         HttpCall call = new HttpCall("GET", taskUri(taskId), headers(), null);
         String subject = " of task " + taskId;
         return engine.caller().call(CallKind.READ, call, classifier, subject, deadline, answer -> {
-            RunwayTask task = TaskParser.parse(Json.tryParse(answer.body()), taskId);
+            // Redacted before parsing so no field of the task (failure text included) can carry the key onwards.
+            RunwayTask task = TaskParser.parse(Json.tryParse(key.redact(answer.body())), taskId);
             if (task == null) {
                 throw classifier.unusable(CallKind.READ, answer, "is not a task in either documented shape", subject);
             }
