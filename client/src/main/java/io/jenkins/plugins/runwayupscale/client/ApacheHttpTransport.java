@@ -47,7 +47,10 @@ import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
-/** Apache HttpClient 5 (async) behind {@link HttpTransport}: a fixed few I/O threads serve every request. */
+/**
+ * Apache HttpClient 5 (async) behind {@link HttpTransport}: a fixed few I/O threads serve every request. No idle
+ * connection evictor thread: stale pooled connections are re-validated after two seconds of inactivity instead.
+ */
 final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
     private static final int DOWNLOAD_CHUNK = 256 * 1024;
     private static final int ERROR_BODY_LIMIT = 64 * 1024;
@@ -72,7 +75,6 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
-                .evictIdleConnections(TimeValue.ofSeconds(30))
                 .setUserAgent(UserAgent.VALUE)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(Timeout.of(config.getResponseTimeout()))

@@ -28,6 +28,7 @@ public final class EngineConfig {
         return responseTimeout;
     }
 
+    /** I/O dispatcher threads; the HTTP client adds one more thread of its own for connection set-up. */
     public int getIoThreads() {
         return ioThreads;
     }
@@ -37,11 +38,11 @@ public final class EngineConfig {
         return proxy;
     }
 
-    /** Collects engine settings with sensible defaults (10 s connect, 60 s response, 2 I/O threads, no proxy). */
+    /** Collects engine settings with sensible defaults (10 s connect, 60 s response, one I/O thread, no proxy). */
     public static final class Builder {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration responseTimeout = Duration.ofSeconds(60);
-        private int ioThreads = 2;
+        private int ioThreads = 1;
         private ProxySettings proxy;
 
         private Builder() {
