@@ -14,10 +14,13 @@ import java.util.List;
  * @param polls how many readings have been made so far
  * @param lastTask the last reading, null before the first
  * @param statusSince when the current status was first seen, null before the first reading
+ * @param runningFrom the earliest time the task may have started RUNNING (the reading before RUNNING was first
+ *     seen, or the submission), null until RUNNING is seen
+ * @param runningSeenAt the reading that first showed RUNNING (the latest it can have started), or null
  * @param history recent readings, oldest first (bounded)
  */
 public record PollState(String taskId, String model, Instant submittedAt, Instant now, int polls, RunwayTask lastTask,
-        Instant statusSince, List<Observation> history) {
+        Instant statusSince, Instant runningFrom, Instant runningSeenAt, List<Observation> history) {
 
     /** Time since submission. */
     public Duration elapsed() {

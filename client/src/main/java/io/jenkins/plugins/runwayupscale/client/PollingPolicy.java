@@ -10,7 +10,7 @@ public interface PollingPolicy {
     /** The wait before the next reading; called before the first reading too ({@code state.polls() == 0}). */
     Duration nextDelay(PollState state);
 
-    /** Told when a task of a model reached a terminal status, so a policy can learn typical durations. */
-    default void taskFinished(String model, TaskStatus status, Duration sinceSubmission) {
+    /** Told when a task reached a terminal status ({@code state.lastTask()}), so a policy can learn typical durations. */
+    default void taskFinished(PollState state) {
     }
 }

@@ -31,6 +31,9 @@ final class TaskWaiter {
     private final Set<String> unknownReported = new HashSet<>(2);
     private RunwayTask last;
     private Instant statusSince;
+    private Instant runningFrom;
+    private Instant runningSeenAt;
+    private Instant lastReadAt;
     private int polls;
     private boolean notYetVisibleReported;
     private volatile Scheduler.Scheduled nextPoll;
@@ -132,6 +135,12 @@ final class TaskWaiter {
         if (statusChanged) {
             statusSince = now;
         }
+        if (runningFrom == null && task.status() == TaskStatus.RUNNING) {
+            // The task started somewhere between the previous reading and this one: take the earlier bound.
+            runningFrom = lastReadAt == null ? submittedAt : lastReadAt;
+            runningSeenAt = now;
+        }
+        lastReadAt = now;
         history.addLast(new PollState.Observation(now, task.status(), task.progress()));
         if (history.size() > HISTORY) {
             history.removeFirst();
@@ -148,7 +157,7 @@ final class TaskWaiter {
     }
 
     private void finish(RunwayTask task) {
-        policy.taskFinished(client.settings().getModel(), task.status(), Duration.between(submittedAt, scheduler.now()));
+        policy.taskFinished(state(scheduler.now()));
         switch (task.status()) {
             case SUCCEEDED -> succeed(task);
             case FAILED -> result.completeExceptionally(new TaskFailedException(task, client.settings().getModel()));
@@ -168,14 +177,18 @@ final class TaskWaiter {
                 task.failure(), task.failureCode(), task.createdAt()));
     }
 
+    private PollState state(Instant now) {
+        return new PollState(taskId, client.settings().getModel(), submittedAt, now, polls, last, statusSince, runningFrom,
+                runningSeenAt, List.copyOf(history));
+    }
+
     private void scheduleNext() {
         Instant now = scheduler.now();
         if (!now.isBefore(deadline)) {
             result.completeExceptionally(new TaskTimedOutException(taskId, Duration.between(submittedAt, now), last));
             return;
         }
-        Duration delay = policy.nextDelay(new PollState(taskId, client.settings().getModel(), submittedAt, now, polls, last,
-                statusSince, List.copyOf(history)));
+        Duration delay = policy.nextDelay(state(now));
         Instant at = now.plus(delay);
         if (at.isAfter(deadline)) {
             // One last look exactly at the deadline beats giving up without knowing.

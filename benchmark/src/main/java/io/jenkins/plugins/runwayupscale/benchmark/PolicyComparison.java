@@ -1,0 +1,98 @@
+package io.jenkins.plugins.runwayupscale.benchmark;
+
+import io.jenkins.plugins.runwayupscale.client.ApiKey;
+import io.jenkins.plugins.runwayupscale.client.PollingPolicy;
+import io.jenkins.plugins.runwayupscale.client.RunwayClient;
+import io.jenkins.plugins.runwayupscale.client.RunwayEngine;
+import io.jenkins.plugins.runwayupscale.client.RunwaySettings;
+import io.jenkins.plugins.runwayupscale.client.VirtualScheduler;
+import io.jenkins.plugins.runwayupscale.client.WaitListener;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * Runs the real engine (waiter, parser, policy) over the generated workload in virtual time, once per policy, and
+ * measures polls per task and how long after the real finish each task was seen finished.
+ */
+final class PolicyComparison {
+    /**
+     * What one policy did.
+     *
+     * @param name policy name
+     * @param polls polls per task
+     * @param runningPolls polls per task that found it RUNNING
+     * @param delays detection delay per task, seconds
+     * @param byStyle the same, split by progress style
+     * @param failures tasks whose wait did not succeed
+     */
+    record Result(String name, Stats polls, Stats runningPolls, Stats delays, Map<ProgressStyle, Stats[]> byStyle,
+            int failures) {
+    }
+
+    private final List<TaskPlan> plans;
+
+    PolicyComparison(List<TaskPlan> plans) {
+        this.plans = plans;
+    }
+
+    Result run(String name, Supplier<PollingPolicy> policyFactory) throws Exception {
+        VirtualScheduler scheduler = new VirtualScheduler(Workload.EPOCH);
+        InMemoryRunway runway = new InMemoryRunway(plans, scheduler);
+        RunwayEngine engine = RunwayEngine.builder().transport(runway).scheduler(scheduler)
+                .random(new SplittableRandom(11)).pollingPolicy(policyFactory.get()).build();
+        RunwayClient client = engine.client(RunwaySettings.builder().baseUrl("https://api.example.com")
+                .waitTimeout(Duration.ofHours(3)).build(), ApiKey.of("benchmark-key"));
+        Instant[] seenDone = new Instant[plans.size()];
+        int[] failures = new int[1];
+        for (int i = 0; i < plans.size(); i++) {
+            TaskPlan plan = plans.get(i);
+            int index = i;
+            scheduler.schedule(Duration.between(scheduler.now(), plan.submitAt()), () -> {
+                try {
+                    client.waitForTask(plan.id(), WaitListener.NONE).whenComplete((task, error) -> {
+                        if (error == null) {
+                            seenDone[index] = scheduler.now();
+                        } else {
+                            failures[0]++;
+                        }
+                    });
+                } catch (Exception e) {
+                    failures[0]++;
+                }
+            });
+        }
+        while (scheduler.runNext()) {
+            // virtual time: everything runs on this thread, in time order
+        }
+        engine.close();
+        return summarize(name, runway, seenDone, failures[0]);
+    }
+
+    private Result summarize(String name, InMemoryRunway runway, Instant[] seenDone, int failures) {
+        double[] polls = new double[plans.size()];
+        double[] runningPolls = new double[plans.size()];
+        double[] delays = new double[plans.size()];
+        Map<ProgressStyle, List<double[]>> split = new EnumMap<>(ProgressStyle.class);
+        for (int i = 0; i < plans.size(); i++) {
+            TaskPlan plan = plans.get(i);
+            polls[i] = runway.reads(plan.id());
+            runningPolls[i] = runway.runningReads(plan.id());
+            delays[i] = seenDone[i] == null ? Double.NaN
+                    : Duration.between(plan.finishAt(), seenDone[i]).toMillis() / 1000.0;
+            split.computeIfAbsent(plan.style(), s -> new ArrayList<>()).add(new double[] {polls[i], delays[i], runningPolls[i]});
+        }
+        Map<ProgressStyle, Stats[]> byStyle = new EnumMap<>(ProgressStyle.class);
+        split.forEach((style, rows) -> byStyle.put(style, new Stats[] {
+            Stats.of(rows.stream().mapToDouble(r -> r[0]).toArray()),
+            Stats.of(rows.stream().mapToDouble(r -> r[1]).filter(d -> !Double.isNaN(d)).toArray()),
+            Stats.of(rows.stream().mapToDouble(r -> r[2]).toArray())}));
+        return new Result(name, Stats.of(polls), Stats.of(runningPolls), Stats.of(java.util.Arrays.stream(delays).filter(d -> !Double.isNaN(d)).toArray()),
+                byStyle, failures);
+    }
+}
