@@ -43,6 +43,31 @@ final class RunDurations {
         return Duration.ofMillis(sorted[index]);
     }
 
+    /**
+     * The chance that a run which has lasted {@code ran} ends within the next {@code window}, judging by the
+     * recorded runs; null with fewer than {@code minSamples} runs recorded or none as long as {@code ran}.
+     */
+    synchronized Double chanceToEndWithin(String model, Duration ran, Duration window, int minSamples) {
+        Ring ring = rings.get(model);
+        if (ring == null || ring.size < minSamples) {
+            return null;
+        }
+        long from = ran.toMillis();
+        long to = from + window.toMillis();
+        int alive = 0;
+        int ending = 0;
+        for (int i = 0; i < ring.size; i++) {
+            long v = ring.values[i];
+            if (v > from) {
+                alive++;
+                if (v <= to) {
+                    ending++;
+                }
+            }
+        }
+        return alive == 0 ? null : (double) ending / alive;
+    }
+
     private static final class Ring {
         private final long[] values;
         private int size;

@@ -18,7 +18,7 @@ public final class RunwayEngine implements AutoCloseable {
     private RunwayEngine(Builder b, HttpTransport transport, Scheduler scheduler, AutoCloseable... owned) {
         this.transport = transport;
         this.scheduler = scheduler;
-        this.pollingPolicy = b.pollingPolicy == null ? new SteadyPollingPolicy() : b.pollingPolicy;
+        this.pollingPolicy = b.pollingPolicy == null ? new ProgressAwarePollingPolicy() : b.pollingPolicy;
         this.caller = new RetryingCaller(transport, scheduler, new Backoff(b.random));
         this.downloader = new OutputDownloader(transport);
         this.owned = owned;

@@ -24,7 +24,7 @@ final class EngineFixture implements AutoCloseable {
     final RunwayEngine engine;
 
     EngineFixture() {
-        this(EngineConfig.builder().build(), new SteadyPollingPolicy());
+        this(EngineConfig.builder().build(), new ProgressAwarePollingPolicy());
     }
 
     EngineFixture(EngineConfig config, PollingPolicy policy) {

@@ -240,7 +240,7 @@ class RetryRulesTest {
     void readTimeoutIsNotRetriedForSubmitButIsForRead() throws Throwable {
         fixture.close();
         fixture = new EngineFixture(EngineConfig.builder().responseTimeout(Duration.ofMillis(300)).build(),
-                new SteadyPollingPolicy());
+                new ProgressAwarePollingPolicy());
         submits(server, created().withFixedDelay(2_000), created());
         tasks(server, succeededBare().withFixedDelay(2_000), succeededBare());
 
