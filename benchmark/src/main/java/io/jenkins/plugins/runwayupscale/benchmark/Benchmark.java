@@ -36,6 +36,15 @@ public final class Benchmark {
         }
         double pollsRatio = ours.polls().mean() / fixed.polls().mean();
         double p95Ratio = ours.delays().p95() / fixed.delays().p95();
-        out.printf(Locale.ROOT, "polls_ratio=%.3f p95_delay_ratio=%.3f%n", pollsRatio, p95Ratio);
+        out.printf(Locale.ROOT, "ours / fixed: polls %.3f, p95 delay %.3f%n", pollsRatio, p95Ratio);
+        out.print("other seeds (polls, p95 delay):");
+        for (long seed = SEED + 1; seed <= SEED + 4; seed++) {
+            PolicyComparison other = new PolicyComparison(Workload.generate(seed, TASKS));
+            PolicyComparison.Result o = other.run("ours", ProgressAwarePollingPolicy::new);
+            long s = seed;
+            PolicyComparison.Result f = other.run("fixed", () -> FixedPollingPolicy.sdkBaseline(new SplittableRandom(s)));
+            out.printf(Locale.ROOT, " %.3f/%.3f", o.polls().mean() / f.polls().mean(), o.delays().p95() / f.delays().p95());
+        }
+        out.println();
     }
 }
