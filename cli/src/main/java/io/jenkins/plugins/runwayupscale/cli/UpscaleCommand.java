@@ -1,0 +1,326 @@
+package io.jenkins.plugins.runwayupscale.cli;
+
+import io.jenkins.plugins.runwayupscale.client.ApiKey;
+import io.jenkins.plugins.runwayupscale.client.CancelResult;
+import io.jenkins.plugins.runwayupscale.client.DownloadResult;
+import io.jenkins.plugins.runwayupscale.client.Durations;
+import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
+import io.jenkins.plugins.runwayupscale.client.RunwayClient;
+import io.jenkins.plugins.runwayupscale.client.RunwayEngine;
+import io.jenkins.plugins.runwayupscale.client.RunwayException;
+import io.jenkins.plugins.runwayupscale.client.RunwaySettings;
+import io.jenkins.plugins.runwayupscale.client.RunwayTask;
+import io.jenkins.plugins.runwayupscale.client.TaskArtifacts;
+import io.jenkins.plugins.runwayupscale.client.TaskFailedException;
+import io.jenkins.plugins.runwayupscale.client.TaskReport;
+import io.jenkins.plugins.runwayupscale.client.TaskTimedOutException;
+import io.jenkins.plugins.runwayupscale.client.UserAgent;
+import io.jenkins.plugins.runwayupscale.client.VideoUris;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The {@code runway-upscale} command: submit one video, wait for it, print the output URL(s) on stdout. */
+@Command(name = "runway-upscale", mixinStandardHelpOptions = true, versionProvider = UpscaleCommand.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Upscales a video 4x with CometAPI's Runway upscaler and prints the output URL(s) on stdout.",
+            "The API key is read from the environment variable COMETAPI_KEY (never from an argument).",
+            "Progress and messages go to stderr."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the task SUCCEEDED",
+            "1:the task FAILED or was CANCELLED",
+            "2:bad input or usage; nothing was sent",
+            "3:API, authentication or network error",
+            "4:timed out waiting for the task",
+            "130:interrupted (Ctrl-C): waiting stopped, a cancel was sent"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  runway-upscale --simulate https://example.com/clip.mp4",
+            "  COMETAPI_KEY=... runway-upscale --output-dir out --download https://cdn.example.com/final.mp4"})
+final class UpscaleCommand implements Callable<Integer> {
+    static final String KEY_VARIABLE = "COMETAPI_KEY";
+    static final String BASE_URL_VARIABLE = "COMETAPI_BASE_URL";
+    private static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
+
+    @Parameters(arity = "0..1", paramLabel = "<video-uri>", description = "https:// URL of the video, or a data:video/...;base64, URI")
+    String videoUri;
+
+    @Option(names = "--video-file", paramLabel = "<path>", description = "send a local video inline (at most 16 MB)")
+    Path videoFile;
+
+    @Option(names = "--base-url", paramLabel = "<url>", description = "CometAPI base URL (default: env COMETAPI_BASE_URL, else https://api.cometapi.com)")
+    String baseUrl;
+
+    @Option(names = "--runway-version", paramLabel = "<date>", description = "X-Runway-Version header (default: ${DEFAULT-VALUE})",
+            defaultValue = RunwaySettings.DEFAULT_RUNWAY_VERSION)
+    String runwayVersion;
+
+    @Option(names = "--model", paramLabel = "<name>", description = "upscale model (default: ${DEFAULT-VALUE})",
+            defaultValue = RunwaySettings.DEFAULT_MODEL)
+    String model;
+
+    @Option(names = "--option", paramLabel = "<key=value>", description = "extra model option passed into the request (repeatable)")
+    List<String> options = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "<duration>", description = "how long to wait, e.g. 90s, 30m, 1h (default: ${DEFAULT-VALUE})",
+            defaultValue = "60m")
+    String timeout;
+
+    @Option(names = "--output-dir", paramLabel = "<dir>", description = "write runway-upscale/<taskId>.url and .json there")
+    Path outputDir;
+
+    @Option(names = "--download", description = "also download the upscaled video into the output dir (default: current dir)")
+    boolean download;
+
+    @Option(names = "--quiet", description = "no progress on stderr; failures are still reported")
+    boolean quiet;
+
+    @Option(names = "--simulate", description = "run the whole flow against a built-in simulator: no key or network needed")
+    boolean simulate;
+
+    @Option(names = "--verbose", description = "show stack traces of failures")
+    boolean verbose;
+
+    private final Console console;
+    private final Simulators simulators;
+
+    UpscaleCommand(Console console, Simulators simulators) {
+        this.console = console;
+        this.simulators = simulators;
+    }
+
+    /** Parses the arguments and runs; returns the exit code. */
+    static int run(String[] args, Console console) {
+        return run(args, console, Simulators.BUILT_IN);
+    }
+
+    static int run(String[] args, Console console, Simulators simulators) {
+        CommandLine line = new CommandLine(new UpscaleCommand(console, simulators));
+        line.setOut(new java.io.PrintWriter(console.err(), true));
+        line.setErr(new java.io.PrintWriter(console.err(), true));
+        line.setParameterExceptionHandler((e, a) -> {
+            console.err().println("runway-upscale: " + e.getMessage());
+            console.err().println("Try 'runway-upscale --help'.");
+            return ExitCode.BAD_INPUT;
+        });
+        return line.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        ProgressPrinter printer = new ProgressPrinter(console.err(), console.terminal(), quiet);
+        Request request;
+        try {
+            request = request();
+        } catch (InvalidInputException e) {
+            printer.warn("runway-upscale: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        try (Simulators.Running simulator = simulate ? simulators.start() : null;
+                RunwayEngine engine = RunwayEngine.start()) {
+            RunwaySettings settings = request.settings(simulator);
+            ApiKey key = simulator != null ? ApiKey.of(simulator.apiKey()) : request.key();
+            if (simulator != null) {
+                printer.say("Simulating CometAPI at " + settings.getBaseUrl() + " (no key or network needed).");
+            }
+            return new Upscale(engine.client(settings, key), settings, request.video(), printer).run(engine);
+        } catch (InvalidInputException e) {
+            printer.warn("runway-upscale: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+    }
+
+    private Request request() throws InvalidInputException {
+        if (videoUri != null && videoFile != null) {
+            throw InvalidInputException.local("video", "give either <video-uri> or --video-file, not both");
+        }
+        if (videoUri == null && videoFile == null) {
+            throw InvalidInputException.local("video", "missing; give a <video-uri> or --video-file <path>");
+        }
+        String video = videoFile != null ? VideoFiles.toDataUri(videoFile) : VideoUris.validate(videoUri);
+        Duration wait;
+        try {
+            wait = Durations.parse(timeout);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.local("--timeout", e.getMessage());
+        }
+        String base = baseUrl != null ? baseUrl : console.env().get(BASE_URL_VARIABLE);
+        RunwaySettings.Builder settings = RunwaySettings.builder().baseUrl(base).runwayVersion(runwayVersion).model(model)
+                .modelOptions(ModelOptions.parse(options)).waitTimeout(wait);
+        settings.build();
+        ApiKey key = null;
+        if (!simulate) {
+            String value = console.env().get(KEY_VARIABLE);
+            if (value == null || value.isBlank()) {
+                throw InvalidInputException.local(KEY_VARIABLE, "is not set; export your CometAPI key in it, or try --simulate");
+            }
+            key = ApiKey.of(value);
+        }
+        return new Request(video, settings, key);
+    }
+
+    /** Checked input, ready to run. */
+    private record Request(String video, RunwaySettings.Builder builder, ApiKey key) {
+        RunwaySettings settings(Simulators.Running simulator) throws InvalidInputException {
+            if (simulator != null) {
+                builder.baseUrl(simulator.baseUrl());
+            }
+            return builder.build();
+        }
+    }
+
+    /** One submission and its wait, with the exits the documentation promises. */
+    private final class Upscale {
+        private final RunwayClient client;
+        private final RunwaySettings settings;
+        private final String video;
+        private final ProgressPrinter printer;
+
+        Upscale(RunwayClient client, RunwaySettings settings, String video, ProgressPrinter printer) {
+            this.client = client;
+            this.settings = settings;
+            this.video = video;
+            this.printer = printer;
+        }
+
+        int run(RunwayEngine engine) {
+            Instant submittedAt = engine.scheduler().now();
+            String taskId;
+            try {
+                taskId = await(client.submit(video));
+            } catch (Interrupted e) {
+                printer.warn("Interrupted while submitting; the task may have been created (its id never arrived).");
+                return ExitCode.INTERRUPTED;
+            } catch (RunwayException e) {
+                return failed(e, null, submittedAt, engine);
+            }
+            printer.say("Submitted Runway task " + taskId + " (model " + settings.getModel() + ").");
+            CompletableFuture<RunwayTask> waiting;
+            try {
+                waiting = client.waitForTask(taskId, submittedAt, submittedAt.plus(settings.getWaitTimeout()), printer);
+            } catch (InvalidInputException e) {
+                return failed(e, taskId, submittedAt, engine);
+            }
+            RunwayTask done;
+            try {
+                done = await(waiting);
+            } catch (Interrupted e) {
+                waiting.cancel(true);
+                CancelResult cancel = client.cancel(taskId).completeOnTimeout(new CancelResult(CancelResult.Outcome.FAILED,
+                        "no answer to the cancel in time"), CANCEL_WAIT.toSeconds(), TimeUnit.SECONDS).join();
+                printer.warn("Interrupted: stopped waiting for Runway task " + taskId + ". " + cancel.detail());
+                return ExitCode.INTERRUPTED;
+            } catch (RunwayException e) {
+                return failed(e, taskId, submittedAt, engine);
+            }
+            return succeeded(done, submittedAt, engine);
+        }
+
+        private int succeeded(RunwayTask task, Instant submittedAt, RunwayEngine engine) {
+            TaskReport report = TaskReport.of(task, settings, video, submittedAt, engine.scheduler().now());
+            task.outputs().forEach(console.out()::println);
+            console.out().flush();
+            printer.say("Runway task " + task.id() + " SUCCEEDED.");
+            try {
+                writeArtifacts(report);
+                if (download) {
+                    downloadOutputs(task);
+                }
+            } catch (IOException e) {
+                printer.warn("runway-upscale: the task succeeded but saving its files failed: " + e.getMessage());
+                return ExitCode.API_ERROR;
+            } catch (RunwayException e) {
+                printer.warn("runway-upscale: the task succeeded but downloading its output failed: " + e.getMessage());
+                return ExitCode.API_ERROR;
+            } catch (Interrupted e) {
+                printer.warn("Interrupted while downloading the output of Runway task " + task.id() + ".");
+                return ExitCode.INTERRUPTED;
+            }
+            return ExitCode.SUCCEEDED;
+        }
+
+        private int failed(RunwayException e, String taskId, Instant submittedAt, RunwayEngine engine) {
+            printer.warn("runway-upscale: " + e.getMessage());
+            if (verbose) {
+                e.printStackTrace(console.err());
+            }
+            if (taskId != null && outputDir != null) {
+                RunwayTask last = e instanceof TaskFailedException f ? f.getTask()
+                        : e instanceof TaskTimedOutException t ? t.getLastSeen() : null;
+                String status = e instanceof TaskFailedException ? "FAILED"
+                        : e instanceof io.jenkins.plugins.runwayupscale.client.TaskCancelledException ? "CANCELLED"
+                        : last != null ? last.status().name() : "UNKNOWN";
+                TaskReport report = new TaskReport(taskId, settings.getModel(), settings.getRunwayVersion(), video, status,
+                        List.of(), last == null ? null : last.failureCode(), last == null ? null : last.failure(), submittedAt,
+                        engine.scheduler().now());
+                try {
+                    writeArtifacts(report);
+                } catch (IOException io) {
+                    printer.warn("runway-upscale: could not write the task's files: " + io.getMessage());
+                }
+            }
+            return ExitCode.of(e);
+        }
+
+        private void writeArtifacts(TaskReport report) throws IOException {
+            if (outputDir == null) {
+                return;
+            }
+            List<Path> files = TaskArtifacts.write(outputDir.resolve(TaskArtifacts.FOLDER), report);
+            files.forEach(f -> printer.say("Wrote " + f));
+        }
+
+        private void downloadOutputs(RunwayTask task) throws IOException, RunwayException, Interrupted {
+            Path dir = outputDir == null ? Path.of(".") : outputDir;
+            Files.createDirectories(dir);
+            List<String> outputs = task.outputs();
+            for (int i = 0; i < outputs.size(); i++) {
+                Path target = dir.resolve(task.id() + (outputs.size() == 1 ? "" : "-" + (i + 1)) + ".mp4");
+                DownloadResult result = await(client.download(outputs.get(i), target));
+                printer.say("Downloaded " + result.bytes() + " bytes to " + result.file());
+            }
+        }
+    }
+
+    /** Waits for the future unless the user presses Ctrl-C first. */
+    private <T> T await(CompletableFuture<T> future) throws RunwayException, Interrupted {
+        CompletableFuture.anyOf(future, console.interrupted()).join();
+        if (!future.isDone() && console.interrupted().isDone()) {
+            throw new Interrupted();
+        }
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RunwayException runway) {
+                throw runway;
+            }
+            throw e;
+        }
+    }
+
+    /** Ctrl-C while waiting. */
+    private static final class Interrupted extends Exception {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** {@code --version}: this tool's version, as sent in the User-Agent. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"runway-upscale " + UserAgent.VERSION};
+        }
+    }
+}

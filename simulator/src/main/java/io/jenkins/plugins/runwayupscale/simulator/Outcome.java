@@ -1,0 +1,6 @@
+package io.jenkins.plugins.runwayupscale.simulator;
+
+/** How a simulated task ends. */
+public enum Outcome {
+    SUCCEEDED, FAILED, CANCELLED
+}
