@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -95,19 +96,22 @@ final class UpscaleCommand implements Callable<Integer> {
 
     private final Console console;
     private final Simulators simulators;
+    private final Supplier<RunwayEngine> engines;
 
-    UpscaleCommand(Console console, Simulators simulators) {
+    UpscaleCommand(Console console, Simulators simulators, Supplier<RunwayEngine> engines) {
         this.console = console;
         this.simulators = simulators;
+        this.engines = engines;
     }
 
     /** Parses the arguments and runs; returns the exit code. */
     static int run(String[] args, Console console) {
-        return run(args, console, Simulators.BUILT_IN);
+        return run(args, console, Simulators.BUILT_IN, RunwayEngine::start);
     }
 
-    static int run(String[] args, Console console, Simulators simulators) {
-        CommandLine line = new CommandLine(new UpscaleCommand(console, simulators));
+    /** As {@link #run(String[], Console)}, with the simulator and the engine chosen by the caller (tests). */
+    static int run(String[] args, Console console, Simulators simulators, Supplier<RunwayEngine> engines) {
+        CommandLine line = new CommandLine(new UpscaleCommand(console, simulators, engines));
         line.setOut(new java.io.PrintWriter(console.err(), true));
         line.setErr(new java.io.PrintWriter(console.err(), true));
         line.setParameterExceptionHandler((e, a) -> {
@@ -129,7 +133,7 @@ final class UpscaleCommand implements Callable<Integer> {
             return ExitCode.BAD_INPUT;
         }
         try (Simulators.Running simulator = simulate ? simulators.start() : null;
-                RunwayEngine engine = RunwayEngine.start()) {
+                RunwayEngine engine = engines.get()) {
             RunwaySettings settings = request.settings(simulator);
             ApiKey key = simulator != null ? ApiKey.of(simulator.apiKey()) : request.key();
             if (simulator != null) {
@@ -296,7 +300,8 @@ final class UpscaleCommand implements Callable<Integer> {
 
     /** Waits for the future unless the user presses Ctrl-C first. */
     private <T> T await(CompletableFuture<T> future) throws RunwayException, Interrupted {
-        CompletableFuture.anyOf(future, console.interrupted()).join();
+        // Only waits: the outcome is read from the future itself below.
+        CompletableFuture.anyOf(future, console.interrupted()).handle((v, e) -> null).join();
         if (!future.isDone() && console.interrupted().isDone()) {
             throw new Interrupted();
         }

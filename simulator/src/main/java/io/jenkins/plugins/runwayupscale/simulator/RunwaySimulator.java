@@ -115,6 +115,11 @@ public final class RunwaySimulator implements AutoCloseable {
         return tasks.size();
     }
 
+    /** Ids of the tasks created so far. */
+    public java.util.Set<String> taskIds() {
+        return java.util.Set.copyOf(tasks.keySet());
+    }
+
     /** Forgets requests, tasks and faults (keeps scenarios). */
     public void reset() {
         log.clear();

@@ -1,0 +1,320 @@
+package io.jenkins.plugins.runwayupscale.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.runwayupscale.client.FixedPollingPolicy;
+import io.jenkins.plugins.runwayupscale.client.RunwayEngine;
+import io.jenkins.plugins.runwayupscale.simulator.Fault;
+import io.jenkins.plugins.runwayupscale.simulator.FaultRule;
+import io.jenkins.plugins.runwayupscale.simulator.OutputContent;
+import io.jenkins.plugins.runwayupscale.simulator.ProgressStyle;
+import io.jenkins.plugins.runwayupscale.simulator.ResponseShape;
+import io.jenkins.plugins.runwayupscale.simulator.RunwaySimulator;
+import io.jenkins.plugins.runwayupscale.simulator.TaskScenario;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The command end to end against the simulator: arguments in; exit code, stdout, stderr and files out. */
+class CommandLineTest {
+    private static final String KEY = "sk-cli-test-SECRET-9f8e7d6c";
+    private static final String VIDEO = "https://cdn.example.com/final.mp4";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    /** A tenth of a second of real time per minute of task time; the engine polls every 50 ms. */
+    private final RunwaySimulator simulator = RunwaySimulator.builder().apiKey(KEY).timeScale(0.002)
+            .defaultScenario(TaskScenario.standard().withTimes(Duration.ofSeconds(5), Duration.ZERO, Duration.ofSeconds(60)))
+            .build().start();
+    private final Supplier<RunwayEngine> fastEngine = () -> RunwayEngine.builder()
+            .pollingPolicy(new FixedPollingPolicy(Duration.ofMillis(50), Duration.ZERO, new SplittableRandom(1))).build();
+    private final Map<String, String> env = new HashMap<>(Map.of("COMETAPI_KEY", KEY, "COMETAPI_BASE_URL", simulator.baseUrl()));
+    private final CompletableFuture<Void> interrupted = new CompletableFuture<>();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    private int run(String... args) {
+        Console console = new Console(env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, interrupted);
+        Simulators own = () -> Simulators.running(simulator);
+        return UpscaleCommand.run(args, console, own, fastEngine);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private String onlyTaskId() {
+        return simulator.taskIds().iterator().next();
+    }
+
+    @Test
+    void succeedsAndPrintsOnlyTheOutputUrlOnStdout() throws Exception {
+        int code = run("--output-dir", dir.toString(), VIDEO);
+
+        assertThat(code).isZero();
+        String id = simulatorTaskId();
+        assertThat(stdout()).isEqualTo(simulator.baseUrl() + "/outputs/" + id + ".mp4" + System.lineSeparator());
+        assertThat(stderr()).contains("Submitted Runway task " + id).contains("SUCCEEDED");
+        assertThat(simulator.postCount()).isEqualTo(1);
+        Path folder = dir.resolve("runway-upscale");
+        assertThat(Files.readString(folder.resolve(id + ".url"))).isEqualTo(simulator.baseUrl() + "/outputs/" + id + ".mp4\n");
+        JsonNode json = JSON.readTree(folder.resolve(id + ".json").toFile());
+        assertThat(json.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(json.get("videoUri").asText()).isEqualTo(VIDEO);
+        assertThat(json.get("model").asText()).isEqualTo("upscale_v1");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ResponseShape.class)
+    void succeedsInEveryResponseShape(ResponseShape shape) {
+        simulator.scenarioFor("final", TaskScenario.standard().withTimes(Duration.ofSeconds(5), Duration.ZERO,
+                Duration.ofSeconds(60)).inShape(shape));
+
+        assertThat(run(VIDEO)).isZero();
+        assertThat(stdout().lines().toList()).singleElement().asString().endsWith(".mp4");
+    }
+
+    @Test
+    void reportsStatusChangesAsPlainLinesWhenNotOnATerminal() {
+        simulator.scenarioFor("final", TaskScenario.standard().withTimes(Duration.ofSeconds(300), Duration.ofSeconds(300),
+                Duration.ofSeconds(400)).withProgress(ProgressStyle.STEPWISE));
+
+        assertThat(run(VIDEO)).isZero();
+
+        assertThat(stderr()).contains(": PENDING").contains(": THROTTLED").contains(": RUNNING 25%")
+                .contains(": RUNNING 50%").contains(": SUCCEEDED");
+        assertThat(stderr()).doesNotContain("\r");
+    }
+
+    @Test
+    void failedTaskExitsOneAndSaysWhy() throws Exception {
+        simulator.scenarioFor("final", TaskScenario.standard().withTimes(Duration.ofSeconds(1), Duration.ZERO,
+                Duration.ofSeconds(10)).failing("SAFETY.INPUT.VIDEO", "The video did not pass moderation."));
+
+        int code = run("--output-dir", dir.toString(), VIDEO);
+
+        assertThat(code).isEqualTo(1);
+        assertThat(stdout()).isEmpty();
+        assertThat(stderr()).contains("[SAFETY.INPUT.VIDEO]").contains("do not retry");
+        JsonNode json = JSON.readTree(dir.resolve("runway-upscale").resolve(simulatorTaskId() + ".json").toFile());
+        assertThat(json.get("status").asText()).isEqualTo("FAILED");
+        assertThat(json.get("failureCode").asText()).isEqualTo("SAFETY.INPUT.VIDEO");
+    }
+
+    @Test
+    void cancelledTaskExitsOne() {
+        simulator.scenarioFor("final", TaskScenario.standard().withTimes(Duration.ofSeconds(1), Duration.ZERO,
+                Duration.ofSeconds(10)).cancelled());
+
+        assertThat(run(VIDEO)).isEqualTo(1);
+        assertThat(stderr()).contains("cancelled");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://cdn.example.com/a.mp4", "https://10.0.0.1/a.mp4", "ftp://x/y.mp4", "not a url"})
+    void badVideoExitsTwoAndSendsNothing(String video) {
+        assertThat(run(video)).isEqualTo(2);
+        assertThat(stderr()).contains("video URI: ");
+        assertThat(simulator.requests()).isEmpty();
+    }
+
+    @Test
+    void missingKeyExitsTwoAndSendsNothing() {
+        env.remove("COMETAPI_KEY");
+
+        assertThat(run(VIDEO)).isEqualTo(2);
+        assertThat(stderr()).contains("COMETAPI_KEY").contains("--simulate");
+        assertThat(simulator.requests()).isEmpty();
+    }
+
+    @Test
+    void badOptionsExitTwoAndSendNothing() {
+        assertThat(run("--timeout", "soon", VIDEO)).isEqualTo(2);
+        assertThat(run("--option", "resolution", VIDEO)).isEqualTo(2);
+        assertThat(run("--runway-version", "v2", VIDEO)).isEqualTo(2);
+        assertThat(run("--base-url", "http://api.example.com", VIDEO)).isEqualTo(2);
+        assertThat(run("--no-such-option", VIDEO)).isEqualTo(2);
+        assertThat(run()).isEqualTo(2);
+        assertThat(run("--video-file", dir.resolve("missing.mp4").toString())).isEqualTo(2);
+        assertThat(simulator.requests()).isEmpty();
+        assertThat(stderr()).contains("--timeout").contains("--option").contains("Runway version").contains("base URL")
+                .contains("Unknown option");
+    }
+
+    @Test
+    void tooBigOrUnknownVideoFileExitsTwo() throws Exception {
+        Path big = dir.resolve("big.mp4");
+        try (var channel = java.nio.channels.FileChannel.open(big, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap(new byte[1]), 16L * 1024 * 1024);
+        }
+        Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
+
+        assertThat(run("--video-file", big.toString())).isEqualTo(2);
+        assertThat(run("--video-file", text.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("at most 16 MB").contains("no known video extension");
+        assertThat(simulator.requests()).isEmpty();
+    }
+
+    @Test
+    void videoFileIsSentInlineAsDataUri() throws Exception {
+        Path clip = Files.write(dir.resolve("clip.mp4"), new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'});
+
+        assertThat(run("--video-file", clip.toString(), "--output-dir", dir.toString())).isZero();
+
+        assertThat(simulator.requests().get(0).videoUri()).startsWith("data:video/mp4;base64,");
+        JsonNode json = JSON.readTree(dir.resolve("runway-upscale").resolve(simulatorTaskId() + ".json").toFile());
+        assertThat(json.get("videoUri").asText()).isEqualTo("data:video/mp4;base64,... (8 bytes)");
+    }
+
+    @Test
+    void modelAndOptionsArePassedThrough() {
+        assertThat(run("--model", "magnific_video_upscaler_creative", "--option", "resolution=4k", "--option", "creativity=30",
+                VIDEO)).isZero();
+        assertThat(stderr()).contains("model magnific_video_upscaler_creative");
+    }
+
+    @Test
+    void wrongKeyExitsThreeWithoutRevealingIt() {
+        env.put("COMETAPI_KEY", "sk-wrong-SECRET-123");
+
+        assertThat(run("--verbose", VIDEO)).isEqualTo(3);
+        assertThat(stderr()).contains("HTTP 401").contains("Check the CometAPI key").doesNotContain("sk-wrong-SECRET-123");
+        assertThat(simulator.postCount()).isEqualTo(1);
+    }
+
+    @Test
+    void serverErrorOnSubmitExitsThreeAndIsNeverResubmitted() {
+        simulator.fault(FaultRule.first(1, "POST", "/runwayml/v1/video_upscale", Fault.createThenStatus(502)));
+
+        assertThat(run(VIDEO)).isEqualTo(3);
+        assertThat(stderr()).contains("may have been created").contains("not resubmitted");
+        assertThat(simulator.postCount()).isEqualTo(1);
+    }
+
+    @Test
+    void rateLimitedSubmitIsRetriedAndStillOnlyOneTaskExists() {
+        simulator.fault(FaultRule.first(1, "POST", "/runwayml/v1/video_upscale", Fault.rateLimited(1)));
+
+        assertThat(run(VIDEO)).isZero();
+        assertThat(simulator.postCount()).isEqualTo(2);
+        assertThat(simulator.taskCount()).isEqualTo(1);
+    }
+
+    @Test
+    void timeoutExitsFourWithTheLastStatus() {
+        simulator.scenarioFor("final", TaskScenario.standard().withTimes(Duration.ofSeconds(1), Duration.ZERO,
+                Duration.ofHours(10)));
+
+        assertThat(run("--timeout", "1s", VIDEO)).isEqualTo(4);
+        assertThat(stderr()).contains("Gave up waiting").contains("last status RUNNING");
+    }
+
+    @Test
+    void interruptStopsWaitingCancelsAndSaysTheTaskId() {
+        simulator.scenarioFor("final", TaskScenario.standard().withTimes(Duration.ofSeconds(1), Duration.ZERO,
+                Duration.ofHours(10)));
+        CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> run(VIDEO));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> simulator.taskReadCount() > 0);
+
+        interrupted.complete(null);
+
+        assertThat(code.orTimeout(10, TimeUnit.SECONDS).join()).isEqualTo(130);
+        assertThat(stderr()).contains("Interrupted").contains(simulatorTaskId()).contains("accepted");
+        assertThat(simulator.deleteCount()).isEqualTo(1);
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void downloadStoresTheSimulatorsBytes() throws Exception {
+        simulator.scenarioFor("final", TaskScenario.standard().withTimes(Duration.ofSeconds(1), Duration.ZERO,
+                Duration.ofSeconds(10)).withOutputBytes(2_500_000));
+
+        assertThat(run("--output-dir", dir.toString(), "--download", VIDEO)).isZero();
+
+        Path video = dir.resolve(simulatorTaskId() + ".mp4");
+        assertThat(Files.readAllBytes(video)).isEqualTo(OutputContent.bytes(2_500_000));
+        assertThat(stderr()).contains("Downloaded 2500000 bytes");
+    }
+
+    @Test
+    void simulateNeedsNoKeyOrNetwork() {
+        env.clear();
+
+        assertThat(run("--simulate", "https://example.com/clip.mp4")).isZero();
+        assertThat(stdout().lines().toList()).singleElement().asString().startsWith("http://127.0.0.1:");
+        assertThat(stderr()).contains("Simulating CometAPI");
+    }
+
+    @Test
+    void quietKeepsStderrForFailuresOnly() {
+        assertThat(run("--quiet", VIDEO)).isZero();
+        assertThat(stderr()).isEmpty();
+        assertThat(stdout()).isNotEmpty();
+    }
+
+    @Test
+    void helpDocumentsEveryExitCode() {
+        assertThat(run("--help")).isZero();
+        assertThat(stderr()).contains("COMETAPI_KEY").contains("--simulate").contains("Exit codes:");
+        for (String code : List.of("0", "1", "2", "3", "4", "130")) {
+            assertThat(stderr()).containsPattern("(?m)^\\s+" + code + "\\s+\\S");
+        }
+    }
+
+    @Test
+    void versionIsPrinted() {
+        assertThat(run("--version")).isZero();
+        assertThat(stderr()).startsWith("runway-upscale ");
+    }
+
+    @Test
+    void keyNeverAppearsInAnyOutput() throws Exception {
+        run("--output-dir", dir.toString(), "--verbose", VIDEO);
+        simulator.scenarioFor("final", TaskScenario.standard().failing("INTERNAL", "boom " + KEY));
+        run("--output-dir", dir.toString(), "--verbose", VIDEO);
+
+        assertThat(stdout()).doesNotContain(KEY);
+        assertThat(stderr()).doesNotContain(KEY);
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(f)).doesNotContain(KEY);
+            }
+        }
+    }
+
+    private String simulatorTaskId() {
+        return onlyTaskId();
+    }
+}
