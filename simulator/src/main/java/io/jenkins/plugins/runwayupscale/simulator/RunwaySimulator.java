@@ -26,6 +26,15 @@ public final class RunwaySimulator implements AutoCloseable {
     static final String SUBMIT_PATH = "/runwayml/v1/video_upscale";
     static final String TASKS_PATH = "/runwayml/v1/tasks/";
     static final String OUTPUTS_PATH = "/outputs/";
+    static final String STATS_PATH = "/_simulator/stats";
+
+    static {
+        // The JDK server closes a connection at once when more than 200 are idle; with thousands of clients
+        // polling, that closes connections a client is about to reuse, which no real API does this eagerly.
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "100000");
+        }
+    }
 
     private final Builder config;
     private final Map<String, SimulatedTask> tasks = new ConcurrentHashMap<>();

@@ -27,6 +27,10 @@ final class SimulatorHandler implements HttpHandler {
         try (exchange) {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath();
+            if (path.equals(RunwaySimulator.STATS_PATH) && method.equals("GET")) {
+                stats(exchange);
+                return;
+            }
             if (path.startsWith(RunwaySimulator.OUTPUTS_PATH) && method.equals("GET")) {
                 serveOutput(exchange, path.substring(RunwaySimulator.OUTPUTS_PATH.length()));
                 return;
@@ -192,6 +196,13 @@ final class SimulatorHandler implements HttpHandler {
         try (OutputStream out = exchange.getResponseBody()) {
             OutputContent.write(out, size);
         }
+    }
+
+    /** Counts for tools that run the simulator in another process (the benchmark). */
+    private void stats(HttpExchange exchange) throws IOException {
+        send(exchange, 200, "application/json", "{\"posts\":" + simulator.postCount() + ",\"taskReads\":"
+                + simulator.taskReadCount() + ",\"deletes\":" + simulator.deleteCount() + ",\"tasks\":"
+                + simulator.taskCount() + "}");
     }
 
     private void error(HttpExchange exchange, int status, String code, String message) throws IOException {

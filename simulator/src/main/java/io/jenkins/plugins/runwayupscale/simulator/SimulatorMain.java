@@ -3,15 +3,20 @@ package io.jenkins.plugins.runwayupscale.simulator;
 import java.util.Locale;
 
 /**
- * {@code java -jar runway-upscale-simulator.jar [--port N] [--api-key K] [--time-scale X] [--shape bare|wrapped|wrapped-only]}:
- * prints the base URL and serves until killed. The key defaults to env COMETAPI_KEY, else {@code sim-key}.
+ * {@code java -jar runway-upscale-simulator.jar [options]}: prints the base URL and serves until killed. The key
+ * defaults to env COMETAPI_KEY, else {@code sim-key}. See {@link #USAGE}.
  */
 public final class SimulatorMain {
+    static final String USAGE = "usage: java -jar runway-upscale-simulator.jar [--port N] [--api-key K] [--time-scale X]\n"
+            + "    [--shape bare|wrapped|wrapped-only] [--pending SECONDS] [--throttled SECONDS] [--running SECONDS]\n"
+            + "    [--progress smooth|stepwise|absent] [--output-bytes N] [--threads N] [--no-record]";
+
     private SimulatorMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
         RunwaySimulator.Builder builder = RunwaySimulator.builder();
+        TaskScenario scenario = TaskScenario.standard();
         String envKey = System.getenv("COMETAPI_KEY");
         if (envKey != null && !envKey.isBlank()) {
             builder.apiKey(envKey);
@@ -23,9 +28,22 @@ public final class SimulatorMain {
                 case "--api-key" -> builder.apiKey(require(args[i], value));
                 case "--time-scale" -> builder.timeScale(Double.parseDouble(require(args[i], value)));
                 case "--shape" -> builder.shape(shape(require(args[i], value)));
+                case "--pending" -> scenario = scenario.withTimes(seconds(require(args[i], value)), scenario.throttled(),
+                        scenario.running());
+                case "--throttled" -> scenario = scenario.withTimes(scenario.pending(), seconds(require(args[i], value)),
+                        scenario.running());
+                case "--running" -> scenario = scenario.withTimes(scenario.pending(), scenario.throttled(),
+                        seconds(require(args[i], value)));
+                case "--progress" -> scenario = scenario.withProgress(
+                        ProgressStyle.valueOf(require(args[i], value).toUpperCase(Locale.ROOT)));
+                case "--output-bytes" -> scenario = scenario.withOutputBytes(Long.parseLong(require(args[i], value)));
+                case "--threads" -> builder.threads(Integer.parseInt(require(args[i], value)));
+                case "--no-record" -> {
+                    builder.recordRequests(false);
+                    i--;
+                }
                 case "--help", "-h" -> {
-                    System.out.println("usage: java -jar runway-upscale-simulator.jar [--port N] [--api-key K]"
-                            + " [--time-scale X] [--shape bare|wrapped|wrapped-only]");
+                    System.out.println(USAGE);
                     return;
                 }
                 default -> {
@@ -35,7 +53,7 @@ public final class SimulatorMain {
             }
             i++;
         }
-        RunwaySimulator simulator = builder.build().start();
+        RunwaySimulator simulator = builder.defaultScenario(scenario).build().start();
         System.out.println(simulator.baseUrl());
         System.out.flush();
         Thread.currentThread().join();
@@ -47,6 +65,10 @@ public final class SimulatorMain {
             System.exit(2);
         }
         return value;
+    }
+
+    private static java.time.Duration seconds(String value) {
+        return java.time.Duration.ofMillis((long) (Double.parseDouble(value) * 1000));
     }
 
     private static ResponseShape shape(String value) {

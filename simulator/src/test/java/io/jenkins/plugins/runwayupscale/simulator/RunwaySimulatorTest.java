@@ -310,6 +310,17 @@ class RunwaySimulatorTest {
     }
 
     @Test
+    void statsEndpointReportsCountsForOtherProcesses() throws Exception {
+        submit("https://a.example.com/v.mp4");
+
+        JsonNode stats = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/_simulator/stats"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+
+        assertThat(stats.get("posts").asLong()).isEqualTo(1);
+        assertThat(stats.get("tasks").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void countsOnlyWhenRecordingIsOff() throws Exception {
         simulator.close();
         simulator = RunwaySimulator.builder().apiKey(KEY).clock(clock).recordRequests(false).build().start();
