@@ -79,13 +79,33 @@ final class TaskWaiter {
         if (result.isDone()) {
             return;
         }
+        try {
+            fireRead();
+        } catch (RuntimeException | Error e) {
+            result.completeExceptionally(e);
+        }
+    }
+
+    private void fireRead() {
         CompletableFuture<RunwayTask> read = client.readTask(taskId, deadline);
         reading = read;
         if (result.isCancelled()) {
             read.cancel(true);
             return;
         }
-        read.whenComplete(this::answered);
+        read.whenComplete(this::answeredSafely);
+    }
+
+    /**
+     * A listener or policy that throws must not leave the wait hanging for ever: whatever goes wrong in the chain
+     * ends the wait with that error.
+     */
+    private void answeredSafely(RunwayTask task, Throwable error) {
+        try {
+            answered(task, error);
+        } catch (RuntimeException | Error e) {
+            result.completeExceptionally(e);
+        }
     }
 
     private void answered(RunwayTask task, Throwable error) {

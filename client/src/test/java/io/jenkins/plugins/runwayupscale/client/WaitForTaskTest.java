@@ -250,6 +250,21 @@ class WaitForTaskTest {
     }
 
     @Test
+    void listenerThatThrowsEndsTheWaitInsteadOfHangingIt() throws Exception {
+        tasks(server, bare("RUNNING", "\"progress\":0.1"), succeededBare());
+        WaitListener broken = new WaitListener() {
+            @Override
+            public void statusChanged(RunwayTask task) {
+                throw new IllegalStateException("listener bug");
+            }
+        };
+
+        Throwable failure = fixture.failure(fixture.client(server.baseUrl()).waitForTask(TASK_ID, broken));
+
+        assertThat(failure).isInstanceOf(IllegalStateException.class).hasMessage("listener bug");
+    }
+
+    @Test
     void parsesProgressFromEveryForm() {
         com.fasterxml.jackson.databind.node.JsonNodeFactory f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
         assertThat(TaskParser.progress(f.numberNode(0.42))).isEqualTo(0.42);
