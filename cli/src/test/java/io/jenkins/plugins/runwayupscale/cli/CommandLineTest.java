@@ -60,8 +60,12 @@ class CommandLineTest {
     }
 
     private int run(String... args) {
+        return run(false, args);
+    }
+
+    private int run(boolean terminal, String... args) {
         Console console = new Console(env, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false, interrupted);
+                new PrintStream(err, true, StandardCharsets.UTF_8), terminal, interrupted);
         Simulators own = () -> Simulators.running(simulator);
         return UpscaleCommand.run(args, console, own, fastEngine);
     }
@@ -115,6 +119,17 @@ class CommandLineTest {
         assertThat(stderr()).contains(": PENDING").contains(": THROTTLED").contains(": RUNNING 25%")
                 .contains(": RUNNING 50%").contains(": SUCCEEDED");
         assertThat(stderr()).doesNotContain("\r");
+    }
+
+    @Test
+    void drawsAProgressBarOnATerminal() {
+        simulator.scenarioFor("final", TaskScenario.standard().withTimes(Duration.ofSeconds(10), Duration.ZERO,
+                Duration.ofSeconds(400)));
+
+        assertThat(run(true, VIDEO)).isZero();
+
+        assertThat(stderr()).contains("\r[").containsPattern("\\[#+\\.+\\] RUNNING").contains("SUCCEEDED");
+        assertThat(stdout().lines().toList()).singleElement().asString().endsWith(".mp4");
     }
 
     @Test
