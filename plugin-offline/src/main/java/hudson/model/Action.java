@@ -1,0 +1,11 @@
+// Compile-only shim of jenkins-core 2.541.3: only what plugin/ uses, real signatures. See plugin-offline/README.md.
+package hudson.model;
+
+public interface Action extends ModelObject {
+    String getIconFileName();
+
+    @Override
+    String getDisplayName();
+
+    String getUrlName();
+}

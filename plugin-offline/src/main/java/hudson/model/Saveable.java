@@ -1,0 +1,8 @@
+// Compile-only shim of jenkins-core 2.541.3: only what plugin/ uses, real signatures. See plugin-offline/README.md.
+package hudson.model;
+
+import java.io.IOException;
+
+public interface Saveable {
+    void save() throws IOException;
+}

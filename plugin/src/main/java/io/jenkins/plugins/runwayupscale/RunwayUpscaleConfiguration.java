@@ -1,0 +1,147 @@
+package io.jenkins.plugins.runwayupscale;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.Util;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.runwayupscale.client.RunwaySettings;
+import io.jenkins.plugins.runwayupscale.upscale.FieldChecks;
+import io.jenkins.plugins.runwayupscale.upscale.UpscaleDefaults;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Runway Upscale's section of Manage Jenkins » System (and of Configuration as Code, as {@code runwayUpscale}):
+ * CometAPI's base URL, the default credential, Runway version, model and timeout. Blank means the built-in default.
+ */
+@Extension
+@Symbol("runwayUpscale")
+public class RunwayUpscaleConfiguration extends GlobalConfiguration {
+    private String baseUrl;
+    private String credentialsId;
+    private String runwayVersion;
+    private String model;
+    private int timeoutMinutes = UpscaleDefaults.TIMEOUT_MINUTES;
+
+    public RunwayUpscaleConfiguration() {
+        load();
+    }
+
+    public static RunwayUpscaleConfiguration get() {
+        return ExtensionList.lookupSingleton(RunwayUpscaleConfiguration.class);
+    }
+
+    /** What every upscale starts from. */
+    public UpscaleDefaults defaults() {
+        return new UpscaleDefaults(baseUrl, credentialsId, runwayVersion, model, timeoutMinutes);
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    @DataBoundSetter
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = Util.fixEmptyAndTrim(baseUrl);
+        save();
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+        save();
+    }
+
+    public String getRunwayVersion() {
+        return runwayVersion;
+    }
+
+    @DataBoundSetter
+    public void setRunwayVersion(String runwayVersion) {
+        this.runwayVersion = Util.fixEmptyAndTrim(runwayVersion);
+        save();
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    @DataBoundSetter
+    public void setModel(String model) {
+        this.model = Util.fixEmptyAndTrim(model);
+        save();
+    }
+
+    public int getTimeoutMinutes() {
+        return timeoutMinutes;
+    }
+
+    @DataBoundSetter
+    public void setTimeoutMinutes(int timeoutMinutes) {
+        // A blank form field binds as 0, which can only mean "the usual".
+        this.timeoutMinutes = timeoutMinutes >= 1 ? timeoutMinutes : UpscaleDefaults.TIMEOUT_MINUTES;
+        save();
+    }
+
+    /** The built-in values, shown as placeholders so a blank field says what it means. */
+    public String getBuiltInBaseUrl() {
+        return RunwaySettings.DEFAULT_BASE_URL;
+    }
+
+    public String getBuiltInRunwayVersion() {
+        return RunwaySettings.DEFAULT_RUNWAY_VERSION;
+    }
+
+    public String getBuiltInModel() {
+        return RunwaySettings.DEFAULT_MODEL;
+    }
+
+    @POST
+    public FormValidation doCheckBaseUrl(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return UpscaleForm.toForm(FieldChecks.baseUrl(value));
+    }
+
+    @POST
+    public FormValidation doCheckRunwayVersion(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return UpscaleForm.toForm(FieldChecks.runwayVersion(value));
+    }
+
+    @POST
+    public FormValidation doCheckModel(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return UpscaleForm.toForm(FieldChecks.model(value));
+    }
+
+    @POST
+    public FormValidation doCheckTimeoutMinutes(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FormValidation.validatePositiveInteger(value);
+    }
+
+    /** Blank is fine here: then every step must name its own credential. */
+    @POST
+    public FormValidation doCheckCredentialsId(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        if (Util.fixEmptyAndTrim(value) == null) {
+            return FormValidation.ok();
+        }
+        return UpscaleForm.checkCredentialsId(null, value);
+    }
+
+    @POST
+    public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return UpscaleForm.credentialsIdItems(null, credentialsId, true);
+    }
+}

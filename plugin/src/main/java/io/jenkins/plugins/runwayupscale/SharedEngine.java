@@ -1,0 +1,112 @@
+package io.jenkins.plugins.runwayupscale;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.ProxyConfiguration;
+import hudson.init.Terminator;
+import io.jenkins.plugins.runwayupscale.client.EngineConfig;
+import io.jenkins.plugins.runwayupscale.client.RunwayEngine;
+import io.jenkins.plugins.runwayupscale.upscale.ArtifactPublisher;
+import io.jenkins.plugins.runwayupscale.upscale.ArtifactSink;
+import io.jenkins.plugins.runwayupscale.upscale.CredentialLookup;
+import io.jenkins.plugins.runwayupscale.upscale.CredentialResolver;
+import io.jenkins.plugins.runwayupscale.upscale.EngineGateway;
+import io.jenkins.plugins.runwayupscale.upscale.UpscaleService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import jenkins.model.Jenkins;
+
+/**
+ * The one Runway engine of this Jenkins (one async HTTP client and one scheduler for every upscale, with Jenkins'
+ * proxy settings), the small pool that does upscales' blocking work, and the service built on them. Closed when
+ * Jenkins shuts down.
+ */
+@Extension
+public final class SharedEngine {
+    private static final Logger LOGGER = Logger.getLogger(SharedEngine.class.getName());
+    /** Credential lookups, build records and archiving; waiting takes no thread, so a few are plenty. */
+    private static final int WORKERS = 4;
+
+    private final ThreadPoolExecutor pool;
+    private final UpscaleService service;
+    private final List<RunwayEngine> retired = new ArrayList<>();
+    private RunwayEngine engine;
+    private List<Object> engineProxy;
+    private volatile boolean closing;
+
+    public SharedEngine() {
+        pool = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                new WorkerThreads());
+        pool.allowCoreThreadTimeOut(true);
+        service = new UpscaleService(new EngineGateway(this::engine), new CredentialResolver(CredentialLookup.JENKINS),
+                new ArtifactPublisher(ArtifactSink.JENKINS), pool, () -> RunwayUpscaleConfiguration.get().defaults(),
+                () -> closing);
+    }
+
+    public static SharedEngine get() {
+        return ExtensionList.lookupSingleton(SharedEngine.class);
+    }
+
+    public UpscaleService service() {
+        return service;
+    }
+
+    /**
+     * The engine for new calls. When the proxy settings changed, a new engine takes over and the old one keeps
+     * serving the waits it already has until shutdown: closing it would break them.
+     */
+    synchronized RunwayEngine engine() {
+        if (closing) {
+            throw new IllegalStateException("Jenkins is shutting down");
+        }
+        ProxyConfiguration proxy = Jenkins.get().getProxy();
+        List<Object> identity = JenkinsProxy.identity(proxy);
+        if (engine == null || !Objects.equals(identity, engineProxy)) {
+            if (engine != null) {
+                retired.add(engine);
+            }
+            engine = RunwayEngine.builder()
+                    .config(EngineConfig.builder().proxy(JenkinsProxy.settings(proxy)).build())
+                    .build();
+            engineProxy = identity;
+        }
+        return engine;
+    }
+
+    /** Stops every engine and the pool; waits that were running resume after the restart. */
+    synchronized void close() {
+        closing = true;
+        if (engine != null) {
+            engine.close();
+            engine = null;
+        }
+        retired.forEach(RunwayEngine::close);
+        retired.clear();
+        pool.shutdownNow();
+    }
+
+    @Terminator
+    public static void shutDown() {
+        LOGGER.fine("Closing the Runway engine");
+        ExtensionList.lookup(SharedEngine.class).forEach(SharedEngine::close);
+    }
+
+    /** Daemon threads with a name that says whose they are in a thread dump. */
+    private static final class WorkerThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable work) {
+            Thread thread = new Thread(work, "Runway upscale worker " + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

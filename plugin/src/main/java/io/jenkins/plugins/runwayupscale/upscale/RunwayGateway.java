@@ -1,0 +1,30 @@
+package io.jenkins.plugins.runwayupscale.upscale;
+
+import io.jenkins.plugins.runwayupscale.client.ApiKey;
+import io.jenkins.plugins.runwayupscale.client.CancelResult;
+import io.jenkins.plugins.runwayupscale.client.RunwayTask;
+import io.jenkins.plugins.runwayupscale.client.WaitListener;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The calls an upscale makes to CometAPI, all asynchronous. The seam between the build-side flow and the engine,
+ * so the flow can be tested without a network.
+ */
+public interface RunwayGateway {
+    /** Submits the plan's video; yields the task id. Never retried in a way that could create a second task. */
+    CompletableFuture<String> submit(UpscalePlan plan, ApiKey key);
+
+    /**
+     * Polls the task until it ends or the plan's timeout, counted from {@code submittedAt}, runs out. Cancelling the
+     * future stops polling at once.
+     */
+    CompletableFuture<RunwayTask> waitFor(UpscalePlan plan, ApiKey key, String taskId, Instant submittedAt,
+            WaitListener listener);
+
+    /** Asks CometAPI to cancel the task; always completes normally. */
+    CompletableFuture<CancelResult> cancel(UpscalePlan plan, ApiKey key, String taskId);
+
+    /** The engine's clock. */
+    Instant now();
+}

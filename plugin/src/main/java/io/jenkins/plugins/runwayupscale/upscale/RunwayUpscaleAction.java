@@ -1,0 +1,124 @@
+package io.jenkins.plugins.runwayupscale.upscale;
+
+import hudson.model.Action;
+import hudson.model.Run;
+import io.jenkins.plugins.runwayupscale.client.RunwayTask;
+import io.jenkins.plugins.runwayupscale.client.VideoUris;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One upscale on the build page: status, task id, output links, artifact links and failure details (rendered by
+ * {@code summary.jelly}). Saved with the build; holds nothing secret.
+ */
+public final class RunwayUpscaleAction implements Action {
+    private final String taskId;
+    private final String model;
+    private final String videoUri;
+    private final String submittedAt;
+    private String status;
+    private String completedAt;
+    private String failure;
+    // ArrayList, not List.of(): the build record is written by XStream, which cannot read the JDK's internal lists.
+    private ArrayList<String> outputs = new ArrayList<>();
+    private ArrayList<String> artifacts = new ArrayList<>();
+
+    RunwayUpscaleAction(String taskId, UpscalePlan plan, Instant submittedAt) {
+        this.taskId = taskId;
+        this.model = plan.model();
+        this.videoUri = VideoUris.forDisplay(plan.videoUri());
+        this.submittedAt = submittedAt == null ? null : submittedAt.toString();
+        this.status = "SUBMITTED";
+    }
+
+    /** The build's action for this task, added if the build has none yet (as after a restart that lost it). */
+    static RunwayUpscaleAction attach(Run<?, ?> run, String taskId, UpscalePlan plan, Instant submittedAt) {
+        for (RunwayUpscaleAction existing : run.getActions(RunwayUpscaleAction.class)) {
+            if (taskId.equals(existing.getTaskId())) {
+                return existing;
+            }
+        }
+        RunwayUpscaleAction action = new RunwayUpscaleAction(taskId, plan, submittedAt);
+        run.addAction(action);
+        return action;
+    }
+
+    synchronized void seen(RunwayTask task) {
+        status = task.describeStatus();
+    }
+
+    synchronized void succeeded(RunwayTask task, Instant at) {
+        status = task.status().name();
+        outputs = new ArrayList<>(task.outputs());
+        completedAt = at.toString();
+    }
+
+    synchronized void failed(String finalStatus, String message, Instant at) {
+        status = finalStatus;
+        failure = message;
+        completedAt = at.toString();
+    }
+
+    synchronized void archived(List<String> paths) {
+        artifacts = new ArrayList<>(paths);
+    }
+
+    public String getTaskId() {
+        return taskId;
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    public String getVideoUri() {
+        return videoUri;
+    }
+
+    public String getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public synchronized String getStatus() {
+        return status;
+    }
+
+    public synchronized String getCompletedAt() {
+        return completedAt;
+    }
+
+    public synchronized String getFailure() {
+        return failure;
+    }
+
+    public synchronized List<String> getOutputs() {
+        return Collections.unmodifiableList(new ArrayList<>(outputs));
+    }
+
+    public synchronized List<String> getArtifacts() {
+        return Collections.unmodifiableList(new ArrayList<>(artifacts));
+    }
+
+    /** Only https URLs become links: anything else a server sent is shown as text, never followed. */
+    public boolean isLinkable(String url) {
+        return url != null && url.toLowerCase(Locale.ROOT).startsWith("https://");
+    }
+
+    @Override
+    public String getIconFileName() {
+        return null;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.RunwayUpscaleAction_DisplayName();
+    }
+
+    @Override
+    public String getUrlName() {
+        return null;
+    }
+}

@@ -1,0 +1,30 @@
+package io.jenkins.plugins.runwayupscale.upscale;
+
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import java.io.IOException;
+
+/**
+ * The build an upscale belongs to. Asked for only on the upscale's own worker, never on the thread that starts it:
+ * after a restart a Pipeline's build and log are loaded lazily and must not be waited for on the CPS VM thread.
+ */
+public interface UpscaleBuild {
+    Run<?, ?> run() throws IOException, InterruptedException;
+
+    TaskListener listener() throws IOException, InterruptedException;
+
+    /** A build whose run and log are already at hand (freestyle). */
+    static UpscaleBuild of(Run<?, ?> run, TaskListener listener) {
+        return new UpscaleBuild() {
+            @Override
+            public Run<?, ?> run() {
+                return run;
+            }
+
+            @Override
+            public TaskListener listener() {
+                return listener;
+            }
+        };
+    }
+}

@@ -1,0 +1,82 @@
+package io.jenkins.plugins.runwayupscale.upscale;
+
+import hudson.model.TaskListener;
+import io.jenkins.plugins.runwayupscale.client.RunwayTask;
+import io.jenkins.plugins.runwayupscale.client.TaskStatus;
+import io.jenkins.plugins.runwayupscale.client.VideoUris;
+import java.util.List;
+
+/** What an upscale tells the build's console: the task id, each status, progress in 10% steps, outputs, files. */
+final class UpscaleConsole {
+    private final TaskListener listener;
+    private int shownDecile = -1;
+
+    UpscaleConsole(TaskListener listener) {
+        this.listener = listener;
+    }
+
+    void submitting(UpscalePlan plan) {
+        say(Messages.UpscaleConsole_Submitting(VideoUris.forDisplay(plan.videoUri()), plan.model(), plan.runwayVersion()));
+    }
+
+    void submitted(String taskId) {
+        say(Messages.UpscaleConsole_Submitted(taskId));
+    }
+
+    void resumed(String taskId) {
+        say(Messages.UpscaleConsole_Resumed(taskId));
+    }
+
+    void saveFailed(String taskId, Throwable error) {
+        say(Messages.UpscaleConsole_SaveFailed(taskId, String.valueOf(error.getMessage())));
+    }
+
+    void status(RunwayTask task) {
+        say(Messages.UpscaleConsole_Status(task.id(), task.describeStatus()));
+        if (task.progress() != null) {
+            shownDecile = Math.max(shownDecile, task.percent() / 10);
+        }
+    }
+
+    /** Only a change of at least a tenth is worth a line; a long task would otherwise flood the log. */
+    void progress(RunwayTask task) {
+        if (task.progress() == null || task.status() != TaskStatus.RUNNING) {
+            return;
+        }
+        int decile = task.percent() / 10;
+        if (decile > shownDecile) {
+            shownDecile = decile;
+            say(Messages.UpscaleConsole_Progress(task.id(), decile * 10));
+        }
+    }
+
+    void unknownStatus(RunwayTask task) {
+        say(Messages.UpscaleConsole_UnknownStatus(task.id(), task.rawStatus()));
+    }
+
+    void notYetVisible(String taskId) {
+        say(Messages.UpscaleConsole_NotYetVisible(taskId));
+    }
+
+    void succeeded(RunwayTask task) {
+        for (String output : task.outputs()) {
+            say(Messages.UpscaleConsole_Output(task.id(), output));
+        }
+    }
+
+    void archived(List<String> artifacts) {
+        say(Messages.UpscaleConsole_Archived(String.join(", ", artifacts)));
+    }
+
+    void archiveFailed(String message) {
+        say(Messages.UpscaleConsole_ArchiveFailed(message));
+    }
+
+    void stopping(String taskId) {
+        say(taskId == null ? Messages.UpscaleConsole_StoppingUnsubmitted() : Messages.UpscaleConsole_Stopping(taskId));
+    }
+
+    private void say(String line) {
+        listener.getLogger().println(line);
+    }
+}

@@ -1,0 +1,64 @@
+package io.jenkins.plugins.runwayupscale.upscale;
+
+import hudson.AbortException;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The one code path behind both front doors, the Pipeline step and the freestyle build step: it checks requests
+ * against the global defaults and starts {@link Upscale}s on the shared engine.
+ */
+public final class UpscaleService {
+    private final RunwayGateway gateway;
+    private final CredentialResolver credentials;
+    private final ArtifactPublisher artifacts;
+    private final Executor pool;
+    private final Supplier<UpscaleDefaults> defaults;
+    private final BooleanSupplier shuttingDown;
+
+    /**
+     * @param pool runs the blocking parts of upscales (credential lookups, build records, archiving), never waiting
+     * @param shuttingDown true once Jenkins is stopping: failures caused by the engine closing are then not
+     *     reported, so the waits resume after the restart instead of failing
+     */
+    public UpscaleService(RunwayGateway gateway, CredentialResolver credentials, ArtifactPublisher artifacts, Executor pool,
+            Supplier<UpscaleDefaults> defaults, BooleanSupplier shuttingDown) {
+        this.gateway = gateway;
+        this.credentials = credentials;
+        this.artifacts = artifacts;
+        this.pool = pool;
+        this.defaults = defaults;
+        this.shuttingDown = shuttingDown;
+    }
+
+    /** Checks a request and fills in the defaults; no I/O, so it may run on any thread. */
+    public UpscalePlan plan(UpscaleRequest request) throws AbortException {
+        return UpscalePlan.of(request, defaults.get());
+    }
+
+    /** An upscale of the plan for the build, not started yet: call {@link Upscale#submit} or {@link Upscale#resume}. */
+    public Upscale upscale(UpscalePlan plan, UpscaleBuild build) {
+        return new Upscale(this, plan, build);
+    }
+
+    RunwayGateway gateway() {
+        return gateway;
+    }
+
+    CredentialResolver credentials() {
+        return credentials;
+    }
+
+    ArtifactPublisher artifacts() {
+        return artifacts;
+    }
+
+    Executor pool() {
+        return pool;
+    }
+
+    boolean shuttingDown() {
+        return shuttingDown.getAsBoolean();
+    }
+}

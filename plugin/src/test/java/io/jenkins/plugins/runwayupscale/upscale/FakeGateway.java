@@ -1,0 +1,67 @@
+package io.jenkins.plugins.runwayupscale.upscale;
+
+import io.jenkins.plugins.runwayupscale.client.ApiKey;
+import io.jenkins.plugins.runwayupscale.client.CancelResult;
+import io.jenkins.plugins.runwayupscale.client.RunwayTask;
+import io.jenkins.plugins.runwayupscale.client.WaitListener;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A CometAPI that answers only when the test says so; it records every call. */
+public final class FakeGateway implements RunwayGateway {
+    /** One submission. */
+    public record Submit(UpscalePlan plan, ApiKey key, CompletableFuture<String> answer) {
+    }
+
+    /** One wait. */
+    public record Wait(String taskId, Instant submittedAt, ApiKey key, WaitListener listener,
+            CompletableFuture<RunwayTask> answer) {
+    }
+
+    /** One cancel. */
+    public record Cancel(String taskId, CompletableFuture<CancelResult> answer) {
+    }
+
+    public static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+    public final List<Submit> submits = new CopyOnWriteArrayList<>();
+    public final List<Wait> waits = new CopyOnWriteArrayList<>();
+    public final List<Cancel> cancels = new CopyOnWriteArrayList<>();
+
+    @Override
+    public CompletableFuture<String> submit(UpscalePlan plan, ApiKey key) {
+        Submit s = new Submit(plan, key, new CompletableFuture<>());
+        submits.add(s);
+        return s.answer();
+    }
+
+    @Override
+    public CompletableFuture<RunwayTask> waitFor(UpscalePlan plan, ApiKey key, String taskId, Instant submittedAt,
+            WaitListener listener) {
+        Wait w = new Wait(taskId, submittedAt, key, listener, new CompletableFuture<>());
+        waits.add(w);
+        return w.answer();
+    }
+
+    @Override
+    public CompletableFuture<CancelResult> cancel(UpscalePlan plan, ApiKey key, String taskId) {
+        Cancel c = new Cancel(taskId, new CompletableFuture<>());
+        cancels.add(c);
+        return c.answer();
+    }
+
+    @Override
+    public Instant now() {
+        return NOW;
+    }
+
+    public Submit lastSubmit() {
+        return submits.get(submits.size() - 1);
+    }
+
+    public Wait lastWait() {
+        return waits.get(waits.size() - 1);
+    }
+}

@@ -1,0 +1,108 @@
+package io.jenkins.plugins.runwayupscale.upscale;
+
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.cloudbees.plugins.credentials.Credentials;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.Secret;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+
+/**
+ * A build as an upscale sees it, without Jenkins: a mocked run, a console captured in memory, a credential store
+ * holding one key, and an artifact store that keeps copies of what was archived.
+ */
+public final class TestBuild {
+    public static final String KEY = "sk-comet-7c1e9a4f-secret-value";
+    public static final String CREDENTIAL_ID = "cometapi-key";
+
+    public final Run<?, ?> run = mock(Run.class);
+    public final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    public final TaskListener listener = TestBuild.listenerOn(console);
+    public final Map<String, StringCredentials> secretTexts = new ConcurrentHashMap<>();
+    public final Map<String, Credentials> otherCredentials = new ConcurrentHashMap<>();
+    public final List<Credentials> tracked = new CopyOnWriteArrayList<>();
+    public final AtomicInteger lookups = new AtomicInteger();
+    /** Artifact path to file content, as archived. */
+    public final Map<String, String> archived = new ConcurrentHashMap<>();
+    public final FakeGateway gateway = new FakeGateway();
+
+    public TestBuild() {
+        secretTexts.put(CREDENTIAL_ID, secretText(KEY));
+    }
+
+    public static StringCredentials secretText(String value) {
+        Secret secret = mock(Secret.class);
+        when(secret.getPlainText()).thenReturn(value);
+        StringCredentials credential = mock(StringCredentials.class);
+        when(credential.getSecret()).thenReturn(secret);
+        return credential;
+    }
+
+    public UpscaleBuild build() {
+        return UpscaleBuild.of(run, listener);
+    }
+
+    public CredentialLookup lookup() {
+        return new CredentialLookup() {
+            @Override
+            public <C extends IdCredentials> C find(String id, Class<C> type, Run<?, ?> r) {
+                lookups.incrementAndGet();
+                Object found = type == StringCredentials.class ? secretTexts.get(id) : otherCredentials.get(id);
+                return found == null ? null : type.cast(found);
+            }
+
+            @Override
+            public void track(Run<?, ?> r, Credentials credentials) {
+                tracked.add(credentials);
+            }
+
+            @Override
+            public String typeOf(Credentials credentials) {
+                return "Username with password";
+            }
+        };
+    }
+
+    public ArtifactSink sink() {
+        return (r, folder, artifacts, l) -> {
+            for (Map.Entry<String, String> e : artifacts.entrySet()) {
+                archived.put(e.getKey(), java.nio.file.Files.readString(folder.resolve(e.getValue()), StandardCharsets.UTF_8));
+            }
+        };
+    }
+
+    /** The service every front door uses, over this build's fakes and the given worker pool. */
+    public UpscaleService service(Executor pool) {
+        return new UpscaleService(gateway, new CredentialResolver(lookup()), new ArtifactPublisher(sink()), pool,
+                UpscaleDefaults::none, () -> false);
+    }
+
+    /** The archived .json file of a task, parsed. */
+    public JsonNode archivedJson(String taskId) throws IOException {
+        return new ObjectMapper().readTree(archived.get("runway-upscale/" + taskId + ".json"));
+    }
+
+    public String consoleText() {
+        return console.toString(StandardCharsets.UTF_8);
+    }
+
+    public static TaskListener listenerOn(ByteArrayOutputStream out) {
+        PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        return () -> stream;
+    }
+}
