@@ -34,8 +34,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.core.ConditionFactory;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -194,16 +194,16 @@ class UpscaleExecutionTest {
         pool = Executors.newFixedThreadPool(4);
         ExecutorService racers = Executors.newFixedThreadPool(2);
         try {
-            for (int round = 0; round < 200; round++) {
+            for (int round = 0; round < 100; round++) {
                 AtomicInteger completions = new AtomicInteger();
                 StepContext racing = countingContext(completions);
                 UpscaleExecution execution = new UpscaleExecution(racing, request(), build.service(pool));
                 execution.start();
                 int submitted = round + 1;
                 int before = gateway.waits.size();
-                await().atMost(5, TimeUnit.SECONDS).until(() -> gateway.submits.size() == submitted);
+                soon().until(() -> gateway.submits.size() == submitted);
                 gateway.lastSubmit().answer().complete("race-" + round);
-                await().atMost(5, TimeUnit.SECONDS).until(() -> gateway.waits.size() == before + 1);
+                soon().until(() -> gateway.waits.size() == before + 1);
                 FakeGateway.Wait polling = gateway.lastWait();
 
                 CountDownLatch go = new CountDownLatch(1);
@@ -217,9 +217,9 @@ class UpscaleExecutionTest {
                 });
                 go.countDown();
 
-                await().atMost(5, TimeUnit.SECONDS).until(() -> completions.get() >= 1);
-                await().during(20, TimeUnit.MILLISECONDS).atMost(5, TimeUnit.SECONDS)
-                        .until(() -> completions.get() == 1);
+                soon().until(() -> completions.get() >= 1);
+                // Long enough for the losing side to have completed the step too, were that possible.
+                soon().during(Duration.ofMillis(10)).until(() -> completions.get() == 1);
             }
         } finally {
             racers.shutdownNow();
@@ -376,6 +376,10 @@ class UpscaleExecutionTest {
         doAnswer(call -> completions.incrementAndGet()).when(mocked).onSuccess(any());
         doAnswer(call -> completions.incrementAndGet()).when(mocked).onFailure(any());
         return mocked;
+    }
+
+    private static ConditionFactory soon() {
+        return await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(5));
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

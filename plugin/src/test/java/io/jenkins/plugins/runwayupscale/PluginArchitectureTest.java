@@ -1,0 +1,60 @@
+package io.jenkins.plugins.runwayupscale;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.jenkins.plugins.runwayupscale.client.ApiKey;
+import java.io.Serializable;
+import org.junit.jupiter.api.Test;
+import org.kohsuke.stapler.verb.POST;
+
+/** The rules that keep the plugin's shape: one code path under two front doors, safe endpoints, no stored key. */
+class PluginArchitectureTest {
+    private static final String ROOT = "io.jenkins.plugins.runwayupscale";
+    private static final JavaClasses PLUGIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
+    private static final JavaClasses TESTS = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+            .importPackages(ROOT);
+
+    @Test
+    void theUpscaleFlowKnowsNothingOfItsFrontDoors() {
+        noClasses().that().resideInAPackage(ROOT + ".upscale..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT)
+                .because("the step and the build step are thin front doors onto one shared service")
+                .check(PLUGIN);
+    }
+
+    @Test
+    void formEndpointsAnswerOnlyPost() {
+        methods().that().haveNameMatching("do[A-Z].*").and().arePublic()
+                .and().areDeclaredInClassesThat().resideInAPackage(ROOT + "..")
+                .should().beAnnotatedWith(POST.class)
+                .because("validation and drop-downs look up credentials: they must not be reachable by a cross-site GET")
+                .check(PLUGIN);
+    }
+
+    @Test
+    void noSerializableClassStoresTheKey() {
+        fields().that().haveRawType(ApiKey.class)
+                .and().areDeclaredInClassesThat().areAssignableTo(Serializable.class)
+                .should().haveModifier(JavaModifier.TRANSIENT)
+                .because("whatever Jenkins persists (program.dat, build.xml) must never hold the CometAPI key")
+                .allowEmptyShould(true)
+                .check(PLUGIN);
+    }
+
+    @Test
+    void testClassesAreNotPublic() {
+        classes().that().haveSimpleNameEndingWith("Test").or().haveSimpleNameEndingWith("ITest")
+                .should().notBePublic()
+                .check(TESTS);
+    }
+}

@@ -1,0 +1,72 @@
+package io.jenkins.plugins.runwayupscale.upscale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.runwayupscale.upscale.FieldCheck.Kind;
+import io.jenkins.plugins.runwayupscale.upscale.FieldChecks.CredentialProbe;
+import org.junit.jupiter.api.Test;
+
+class FieldChecksTest {
+    private static final CredentialProbe STORE = id -> switch (id) {
+        case "comet" -> new CredentialProbe.Found("Secret text", true);
+        case "ssh" -> new CredentialProbe.Found("SSH Username with private key", false);
+        default -> null;
+    };
+
+    @Test
+    void videoUriIsRequiredAndMustBeHttpsOrAVideoDataUri() {
+        assertThat(FieldChecks.videoUri("")).extracting(FieldCheck::kind).isEqualTo(Kind.ERROR);
+        assertThat(FieldChecks.videoUri("https://cdn.example.com/final.mp4")).isEqualTo(new FieldCheck(Kind.OK, null));
+        assertThat(FieldChecks.videoUri("data:video/mp4;base64,AAAA")).extracting(FieldCheck::kind).isEqualTo(Kind.OK);
+        assertThat(FieldChecks.videoUri("http://cdn.example.com/final.mp4"))
+                .satisfies(c -> assertThat(c.kind()).isEqualTo(Kind.ERROR))
+                .extracting(FieldCheck::message).asString().contains("only https://");
+        assertThat(FieldChecks.videoUri("https://10.0.0.7/final.mp4").message()).contains("host name");
+    }
+
+    @Test
+    void videoUriWithAVariableIsLeftForBuildTime() {
+        assertThat(FieldChecks.videoUri("$CDN/final.mp4"))
+                .isEqualTo(new FieldCheck(Kind.OK, "Resolved when the build runs."));
+    }
+
+    @Test
+    void credentialMustBeASecretTextThatExists() {
+        assertThat(FieldChecks.credentialsId("comet", null, STORE)).isEqualTo(new FieldCheck(Kind.OK, null));
+        assertThat(FieldChecks.credentialsId("gone", null, STORE))
+                .satisfies(c -> assertThat(c.kind()).isEqualTo(Kind.ERROR))
+                .extracting(FieldCheck::message).asString().contains("'gone'", "Secret text");
+        assertThat(FieldChecks.credentialsId("ssh", null, STORE).message())
+                .isEqualTo("Credential 'ssh' is a SSH Username with private key credential; the CometAPI key must be in"
+                        + " a Secret text credential.");
+    }
+
+    @Test
+    void anEmptyCredentialNeedsAGlobalDefault() {
+        assertThat(FieldChecks.credentialsId("", "comet", STORE))
+                .isEqualTo(new FieldCheck(Kind.OK, "Uses the default credential 'comet' from the global configuration."));
+        assertThat(FieldChecks.credentialsId(null, null, STORE).kind()).isEqualTo(Kind.ERROR);
+        assertThat(FieldChecks.credentialsId("${KEY_ID}", null, STORE).kind()).isEqualTo(Kind.OK);
+    }
+
+    @Test
+    void timeoutIsAWholePositiveNumberOrEmpty() {
+        assertThat(FieldChecks.timeoutMinutes("").kind()).isEqualTo(Kind.OK);
+        assertThat(FieldChecks.timeoutMinutes("30")).isEqualTo(new FieldCheck(Kind.OK, null));
+        assertThat(FieldChecks.timeoutMinutes("0").message()).isEqualTo("The timeout must be at least 1 minute, not 0.");
+        assertThat(FieldChecks.timeoutMinutes("half an hour").message())
+                .isEqualTo("'half an hour' is not a whole number of minutes.");
+    }
+
+    @Test
+    void modelVersionAndBaseUrlFollowTheClientsRules() {
+        assertThat(FieldChecks.model("")).isEqualTo(new FieldCheck(Kind.OK, null));
+        assertThat(FieldChecks.model("magnific_video_upscaler_creative").kind()).isEqualTo(Kind.OK);
+        assertThat(FieldChecks.model("upscale v1").kind()).isEqualTo(Kind.ERROR);
+        assertThat(FieldChecks.runwayVersion("2024-11-06").kind()).isEqualTo(Kind.OK);
+        assertThat(FieldChecks.runwayVersion("latest").message()).contains("YYYY-MM-DD");
+        assertThat(FieldChecks.baseUrl("").kind()).isEqualTo(Kind.OK);
+        assertThat(FieldChecks.baseUrl("http://127.0.0.1:8080").kind()).isEqualTo(Kind.OK);
+        assertThat(FieldChecks.baseUrl("http://api.cometapi.com").message()).contains("https");
+    }
+}

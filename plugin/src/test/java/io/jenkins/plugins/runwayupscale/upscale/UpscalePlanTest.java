@@ -1,0 +1,73 @@
+package io.jenkins.plugins.runwayupscale.upscale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hudson.AbortException;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectOutputStream;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class UpscalePlanTest {
+    private static final String VIDEO = "https://cdn.example.com/final.mp4";
+    private static final UpscaleDefaults ADMIN = new UpscaleDefaults("https://comet.example.com", "global-key",
+            "2025-03-01", "magnific_video_upscaler_creative", 30);
+
+    @Test
+    void theStepsOwnValuesWin() throws Exception {
+        UpscalePlan plan = UpscalePlan.of(new UpscaleRequest(VIDEO, "job-key", "upscale_v1", "2024-11-06", 5, false), ADMIN);
+
+        assertThat(plan.credentialsId()).isEqualTo("job-key");
+        assertThat(plan.model()).isEqualTo("upscale_v1");
+        assertThat(plan.runwayVersion()).isEqualTo("2024-11-06");
+        assertThat(plan.timeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(plan.archive()).isFalse();
+        assertThat(plan.settings().getBaseUrl()).hasToString("https://comet.example.com");
+    }
+
+    @Test
+    void blanksFallBackToTheGlobalDefaultsThenToTheBuiltInOnes() throws Exception {
+        UpscalePlan configured = UpscalePlan.of(new UpscaleRequest(VIDEO, " ", "", null, null, true), ADMIN);
+        assertThat(configured.credentialsId()).isEqualTo("global-key");
+        assertThat(configured.model()).isEqualTo("magnific_video_upscaler_creative");
+        assertThat(configured.runwayVersion()).isEqualTo("2025-03-01");
+        assertThat(configured.timeout()).isEqualTo(Duration.ofMinutes(30));
+
+        UpscalePlan builtIn = UpscalePlan.of(new UpscaleRequest(VIDEO, "k", null, null, null, true), UpscaleDefaults.none());
+        assertThat(builtIn.model()).isEqualTo("upscale_v1");
+        assertThat(builtIn.runwayVersion()).isEqualTo("2024-11-06");
+        assertThat(builtIn.timeout()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(builtIn.settings().getBaseUrl()).hasToString("https://api.cometapi.com");
+    }
+
+    @Test
+    void noCredentialAnywhereIsAClearError() {
+        assertThatThrownBy(() -> UpscalePlan.of(new UpscaleRequest(VIDEO, null, null, null, null, true), UpscaleDefaults.none()))
+                .isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("No CometAPI credential: set credentialsId");
+    }
+
+    @Test
+    void invalidValuesNameTheirField() {
+        assertThatThrownBy(() -> UpscalePlan.of(new UpscaleRequest("ftp://x/v.mp4", "k", null, null, null, true), ADMIN))
+                .hasMessageStartingWith("Cannot upscale: video URI:");
+        assertThatThrownBy(() -> UpscalePlan.of(new UpscaleRequest(VIDEO, "k", null, "next week", null, true), ADMIN))
+                .hasMessageStartingWith("Cannot upscale: Runway version:");
+        assertThatThrownBy(() -> UpscalePlan.of(new UpscaleRequest(VIDEO, "k", null, null, 0, true), ADMIN))
+                .hasMessage("The timeout must be at least 1 minute, not 0.");
+        assertThatThrownBy(() -> UpscalePlan.of(new UpscaleRequest(VIDEO, "k", null, null, null, true),
+                new UpscaleDefaults("http://comet.example.com", null, null, null, 60)))
+                .hasMessageStartingWith("Cannot upscale: base URL:");
+    }
+
+    @Test
+    void survivesJavaSerializationAsThePipelineProgramStoresIt() throws Exception {
+        UpscalePlan plan = UpscalePlan.of(new UpscaleRequest(VIDEO, "k", null, null, 10, true), ADMIN);
+
+        try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
+            out.writeObject(plan);
+        }
+        assertThat(plan).hasToString("UpscalePlan[" + VIDEO + ", model magnific_video_upscaler_creative, credential k]");
+    }
+}

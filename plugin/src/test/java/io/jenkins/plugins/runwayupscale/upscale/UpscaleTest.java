@@ -1,0 +1,204 @@
+package io.jenkins.plugins.runwayupscale.upscale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import hudson.AbortException;
+import io.jenkins.plugins.runwayupscale.client.AuthenticationException;
+import io.jenkins.plugins.runwayupscale.client.TransportException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+class UpscaleTest {
+    private static final String VIDEO = "https://cdn.example.com/final.mp4";
+
+    private final TestBuild build = new TestBuild();
+    private final FakeGateway gateway = build.gateway;
+    private final ManualExecutor worker = new ManualExecutor();
+    private final UpscaleService service = build.service(worker);
+
+    @Test
+    void tellsTheConsoleEachStatusProgressInTenthsTheOutputAndTheFiles() throws Exception {
+        Upscale upscale = submitted(plan(true), "task-1");
+        var listener = gateway.lastWait().listener();
+
+        listener.statusChanged(Tasks.running("task-1", 0.0));
+        for (double p : new double[] {0.03, 0.08, 0.12, 0.19, 0.25, 0.61}) {
+            listener.progressChanged(Tasks.running("task-1", p));
+        }
+        gateway.lastWait().answer().complete(Tasks.succeeded("task-1"));
+        worker.runAll();
+
+        assertThat(upscale.result()).isCompleted();
+        assertThat(build.consoleText().lines().toList()).containsSubsequence(
+                "Submitting https://cdn.example.com/final.mp4 to CometAPI's Runway upscaler (model upscale_v1, Runway version 2024-11-06).",
+                "Submitted Runway task task-1.",
+                "Runway task task-1: RUNNING 0%",
+                "Runway task task-1: 10% done",
+                "Runway task task-1: 20% done",
+                "Runway task task-1: 60% done",
+                "Runway task task-1 SUCCEEDED: " + Tasks.OUTPUT,
+                "Archived runway-upscale/task-1.url, runway-upscale/task-1.json");
+        assertThat(build.consoleText()).doesNotContain("30% done").doesNotContain(TestBuild.KEY);
+    }
+
+    @Test
+    void recordsTheUpscaleOnTheBuildPage() throws Exception {
+        submitted(plan(true), "task-2");
+        ArgumentCaptor<RunwayUpscaleAction> added = ArgumentCaptor.forClass(RunwayUpscaleAction.class);
+        verify(build.run).addAction(added.capture());
+        RunwayUpscaleAction action = added.getValue();
+        assertThat(action.getTaskId()).isEqualTo("task-2");
+        assertThat(action.getStatus()).isEqualTo("SUBMITTED");
+
+        gateway.lastWait().answer().complete(Tasks.succeeded("task-2"));
+        worker.runAll();
+
+        assertThat(action.getStatus()).isEqualTo("SUCCEEDED");
+        assertThat(action.getOutputs()).containsExactly(Tasks.OUTPUT);
+        assertThat(action.getArtifacts()).containsExactly("runway-upscale/task-2.url", "runway-upscale/task-2.json");
+        assertThat(action.getFailure()).isNull();
+        verify(build.run, atLeastOnce()).save();
+    }
+
+    @Test
+    void reusesTheBuildPageEntryOfTheSameTaskAfterARestart() throws Exception {
+        RunwayUpscaleAction existing = new RunwayUpscaleAction("task-3", plan(true), FakeGateway.NOW);
+        when(build.run.getActions(RunwayUpscaleAction.class)).thenReturn(List.of(existing));
+
+        Upscale upscale = service.upscale(plan(true), build.build());
+        upscale.resume("task-3", FakeGateway.NOW);
+        worker.runAll();
+
+        verify(build.run, never()).addAction(any());
+        assertThat(gateway.submits).isEmpty();
+        gateway.lastWait().answer().complete(Tasks.succeeded("task-3"));
+        worker.runAll();
+        assertThat(existing.getStatus()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void archivesNothingWhenArchivingIsOff() throws Exception {
+        Upscale upscale = submitted(plan(false), "task-4");
+
+        gateway.lastWait().answer().complete(Tasks.succeeded("task-4"));
+        worker.runAll();
+
+        assertThat(build.archived).isEmpty();
+        assertThat(upscale.result().get().artifacts()).isEmpty();
+        assertThat(upscale.result().get().outputUrl()).isEqualTo(Tasks.OUTPUT);
+    }
+
+    @Test
+    void aRejectedKeyFailsWithCometApisWordsAndNoTask() {
+        Upscale upscale = service.upscale(plan(true), build.build());
+        upscale.submit(Upscale.SubmissionHook.NONE);
+        worker.runAll();
+
+        gateway.lastSubmit().answer().completeExceptionally(
+                new AuthenticationException("CometAPI refused the key (HTTP 401): check the CometAPI credential."));
+        worker.runAll();
+
+        assertThat(upscale.result()).isCompletedExceptionally();
+        assertThatThrownBy(() -> upscale.result().join()).cause().isInstanceOf(AbortException.class)
+                .hasMessage("CometAPI refused the key (HTTP 401): check the CometAPI credential.");
+        assertThat(gateway.waits).isEmpty();
+        verify(build.run, never()).addAction(any());
+    }
+
+    @Test
+    void aSubmissionWhoseAnswerWasLostIsNotSentAgain() {
+        Upscale upscale = service.upscale(plan(true), build.build());
+        upscale.submit(Upscale.SubmissionHook.NONE);
+        worker.runAll();
+
+        gateway.lastSubmit().answer().completeExceptionally(new TransportException(
+                "The connection was reset after the request was sent; the task may have been created (it was not resubmitted).",
+                true, null));
+        worker.runAll();
+
+        assertThat(gateway.submits).hasSize(1);
+        assertThatThrownBy(() -> upscale.result().join()).cause().hasMessageContaining("not resubmitted");
+    }
+
+    @Test
+    void aMissingCredentialFailsBeforeAnythingIsSent() throws Exception {
+        UpscalePlan plan = UpscalePlan.of(new UpscaleRequest(VIDEO, "nope", null, null, null, true), UpscaleDefaults.none());
+        Upscale upscale = service.upscale(plan, build.build());
+        upscale.submit(Upscale.SubmissionHook.NONE);
+        worker.runAll();
+
+        assertThat(gateway.submits).isEmpty();
+        assertThatThrownBy(() -> upscale.result().join()).cause().isInstanceOf(AbortException.class)
+                .hasMessageContaining("'nope'");
+    }
+
+    @Test
+    void interruptingAFreestyleWaitStopsPollingCancelsAndRethrows() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Upscale upscale = build.service(pool).upscale(plan(true), build.build());
+            upscale.submit(Upscale.SubmissionHook.NONE);
+            Future<?> waiting = executor.submit(() -> {
+                upscale.await();
+                return null;
+            });
+            await().atMost(5, TimeUnit.SECONDS).until(() -> !gateway.submits.isEmpty());
+            gateway.lastSubmit().answer().complete("task-5");
+            await().atMost(5, TimeUnit.SECONDS).until(() -> !gateway.waits.isEmpty());
+
+            waiting.cancel(true);
+
+            await().atMost(5, TimeUnit.SECONDS).until(() -> !gateway.cancels.isEmpty());
+            assertThat(gateway.cancels.get(0).taskId()).isEqualTo("task-5");
+            assertThat(gateway.lastWait().answer()).isCancelled();
+            assertThat(upscale.result()).isCompletedExceptionally();
+        } finally {
+            executor.shutdownNow();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void waitingDoesNotBlockARestartAndTheStatusSaysWhenItIsOver() throws Exception {
+        Upscale upscale = submitted(plan(true), "task-6");
+        assertThat(upscale.isBusy()).isFalse();
+        assertThat(upscale.taskId()).isEqualTo("task-6");
+
+        gateway.lastWait().answer().complete(Tasks.succeeded("task-6"));
+        worker.runAll();
+
+        assertThat(upscale.status()).isEqualTo("finished");
+    }
+
+    private UpscalePlan plan(boolean archive) {
+        try {
+            return UpscalePlan.of(new UpscaleRequest(VIDEO, TestBuild.CREDENTIAL_ID, null, null, null, archive),
+                    UpscaleDefaults.none());
+        } catch (AbortException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private Upscale submitted(UpscalePlan plan, String taskId) {
+        Upscale upscale = service.upscale(plan, build.build());
+        upscale.submit((id, at) -> CompletableFuture.completedFuture(null));
+        worker.runAll();
+        gateway.lastSubmit().answer().complete(taskId);
+        worker.runAll();
+        return upscale;
+    }
+}
