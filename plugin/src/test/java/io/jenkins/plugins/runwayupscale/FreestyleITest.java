@@ -13,26 +13,20 @@ import io.jenkins.plugins.runwayupscale.simulator.RunwaySimulator;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.TestBuilder;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
 class FreestyleITest {
-    private RunwaySimulator simulator;
-
-    @AfterEach
-    void stopSimulator() {
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
+    @RegisterExtension
+    final CometITestSupport.Simulators simulators = new CometITestSupport.Simulators();
 
     @Test
     void expandsVariablesAndHandsTheResultToLaterSteps(JenkinsRule j) throws Exception {
-        simulator = CometITestSupport.simulator(CometITestSupport.QUICK);
+        RunwaySimulator simulator = simulators.start(CometITestSupport.QUICK);
         CometITestSupport.useSimulator(simulator);
         FreeStyleProject p = j.createFreeStyleProject();
         p.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("CDN", "https://cdn.example.com")));
@@ -55,7 +49,7 @@ class FreestyleITest {
 
     @Test
     void anAbortCancelsTheTaskAndEndsTheBuildAsAborted(JenkinsRule j) throws Exception {
-        simulator = CometITestSupport.simulator(CometITestSupport.LONG);
+        RunwaySimulator simulator = simulators.start(CometITestSupport.LONG);
         CometITestSupport.useSimulator(simulator);
         FreeStyleProject p = j.createFreeStyleProject();
         p.getBuildersList().add(new RunwayUpscaleBuilder(CometITestSupport.VIDEO));

@@ -18,25 +18,19 @@ import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
 class PipelineStepITest {
-    private RunwaySimulator simulator;
-
-    @AfterEach
-    void stopSimulator() {
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
+    @RegisterExtension
+    final CometITestSupport.Simulators simulators = new CometITestSupport.Simulators();
 
     @Test
     void upscalesOutsideNodeAndArchivesBothFiles(JenkinsRule j) throws Exception {
-        simulator = CometITestSupport.simulator(CometITestSupport.QUICK);
+        RunwaySimulator simulator = simulators.start(CometITestSupport.QUICK);
         CometITestSupport.useSimulator(simulator);
         WorkflowJob p = CometITestSupport.pipeline(j,
                 "def url = runwayUpscale videoUri: '" + VIDEO + "', credentialsId: '" + CREDENTIAL_ID + "'\n"
@@ -57,7 +51,7 @@ class PipelineStepITest {
 
     @Test
     void holdsNoExecutorWhileWaiting(JenkinsRule j) throws Exception {
-        simulator = CometITestSupport.simulator(CometITestSupport.LONG);
+        RunwaySimulator simulator = simulators.start(CometITestSupport.LONG);
         CometITestSupport.useSimulator(simulator);
         WorkflowJob p = CometITestSupport.pipeline(j, "runwayUpscale '" + VIDEO + "'");
 
@@ -75,7 +69,7 @@ class PipelineStepITest {
 
     @Test
     void abortStopsPollingAndCancelsTheTask(JenkinsRule j) throws Exception {
-        simulator = CometITestSupport.simulator(CometITestSupport.LONG);
+        RunwaySimulator simulator = simulators.start(CometITestSupport.LONG);
         CometITestSupport.useSimulator(simulator);
         WorkflowJob p = CometITestSupport.pipeline(j, "runwayUpscale '" + VIDEO + "'");
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
@@ -93,43 +87,22 @@ class PipelineStepITest {
 
     @Test
     void aMissingCredentialIsNamed(JenkinsRule j) throws Exception {
-        simulator = CometITestSupport.simulator(CometITestSupport.QUICK);
-        CometITestSupport.useSimulator(simulator);
-        WorkflowJob p = CometITestSupport.pipeline(j, "runwayUpscale videoUri: '" + VIDEO + "', credentialsId: 'nope'");
-
-        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
-
-        j.assertLogContains("No credential with id 'nope' is available to this build", b);
-        assertThat(simulator.postCount()).isZero();
+        assertFailsBeforeSubmitting(j, "nope", "No credential with id 'nope' is available to this build");
     }
 
     @Test
     void aCredentialOfTheWrongTypeIsNamed(JenkinsRule j) throws Exception {
-        simulator = CometITestSupport.simulator(CometITestSupport.QUICK);
-        CometITestSupport.useSimulator(simulator);
         CometITestSupport.addCredential(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "login", "a login",
                 "builder", "correct-horse-battery-staple"));
-        WorkflowJob p = CometITestSupport.pipeline(j, "runwayUpscale videoUri: '" + VIDEO + "', credentialsId: 'login'");
-
-        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
-
-        j.assertLogContains("Credential 'login' is a Username with password credential", b);
-        assertThat(simulator.postCount()).isZero();
+        assertFailsBeforeSubmitting(j, "login", "Credential 'login' is a Username with password credential");
     }
 
     @Test
     void aRejectedKeyFailsWithoutATask(JenkinsRule j) throws Exception {
-        simulator = CometITestSupport.simulator(CometITestSupport.QUICK);
-        CometITestSupport.useSimulator(simulator);
         CometITestSupport.addCredential(new StringCredentialsImpl(CredentialsScope.GLOBAL, "old-key", "revoked",
                 Secret.fromString("sk-revoked-key")));
-        WorkflowJob p = CometITestSupport.pipeline(j, "runwayUpscale videoUri: '" + VIDEO + "', credentialsId: 'old-key'");
-
-        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
-
-        j.assertLogContains("401", b);
+        WorkflowRun b = assertFailsBeforeSubmitting(j, "old-key", "CometAPI answered HTTP 401");
         j.assertLogNotContains("sk-revoked-key", b);
-        assertThat(simulator.taskCount()).isZero();
     }
 
     @Test
@@ -149,5 +122,19 @@ class PipelineStepITest {
         snippets.assertRoundTrip(full, "runwayUpscale archive: false, credentialsId: '" + CREDENTIAL_ID
                 + "', model: 'magnific_video_upscaler_creative', runwayVersion: '2024-11-06', timeoutMinutes: 30, videoUri: '"
                 + VIDEO + "'");
+    }
+
+    /** The build fails with {@code message}, and CometAPI never gets a task from it. */
+    private WorkflowRun assertFailsBeforeSubmitting(JenkinsRule j, String credentialsId, String message) throws Exception {
+        RunwaySimulator simulator = simulators.start(CometITestSupport.QUICK);
+        CometITestSupport.useSimulator(simulator);
+        WorkflowJob p = CometITestSupport.pipeline(j,
+                "runwayUpscale videoUri: '" + VIDEO + "', credentialsId: '" + credentialsId + "'");
+
+        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
+
+        j.assertLogContains(message, b);
+        assertThat(simulator.taskCount()).isZero();
+        return b;
     }
 }

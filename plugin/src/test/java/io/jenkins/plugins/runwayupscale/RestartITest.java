@@ -15,28 +15,21 @@ import java.nio.file.Files;
 import java.time.Duration;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
 
 class RestartITest {
     @RegisterExtension
-    private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
+    final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
 
-    // One simulated CometAPI for both Jenkins sessions: the task keeps running while Jenkins restarts.
-    private RunwaySimulator simulator;
-
-    @AfterEach
-    void stopSimulator() {
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
+    // Simulators live in the test, outside Jenkins: a task keeps running while Jenkins restarts.
+    @RegisterExtension
+    final CometITestSupport.Simulators simulators = new CometITestSupport.Simulators();
 
     @Test
     void aRestartWhilePollingResumesTheWaitWithoutASecondSubmission() throws Throwable {
-        simulator = CometITestSupport.simulator(CometITestSupport.QUICK.withTimes(Duration.ofSeconds(5), Duration.ZERO,
+        RunwaySimulator simulator = simulators.start(CometITestSupport.QUICK.withTimes(Duration.ofSeconds(5), Duration.ZERO,
                 Duration.ofMinutes(4)));
         sessions.then(j -> {
             CometITestSupport.useSimulator(simulator);
@@ -60,7 +53,7 @@ class RestartITest {
 
     @Test
     void aRestartDuringAnUnansweredSubmissionFailsAndNeverSubmitsAgain() throws Throwable {
-        simulator = CometITestSupport.simulator(CometITestSupport.QUICK);
+        RunwaySimulator simulator = simulators.start(CometITestSupport.QUICK);
         simulator.fault(FaultRule.first(1, "POST", "/runwayml/v1/video_upscale", Fault.slow(Duration.ofSeconds(20))));
         sessions.then(j -> {
             CometITestSupport.useSimulator(simulator);
