@@ -69,7 +69,7 @@ public final class Upscale {
 
     /** Submits the video and waits for the task. Returns at once; nothing is sent from the calling thread. */
     public void submit(SubmissionHook hook) {
-        work.execute(() -> {
+        step(() -> {
             if (prepare()) {
                 send(hook);
             }
@@ -80,7 +80,7 @@ public final class Upscale {
     public void resume(String knownTaskId, Instant knownSubmittedAt) {
         this.taskId = knownTaskId;
         this.submittedAt = knownSubmittedAt;
-        work.execute(() -> {
+        step(() -> {
             if (prepare()) {
                 console.resumed(knownTaskId);
                 action = RunwayUpscaleAction.attach(run, knownTaskId, plan, knownSubmittedAt);
@@ -112,7 +112,7 @@ public final class Upscale {
         }
         result.completeExceptionally(cause);
         if (id != null) {
-            work.execute(() -> {
+            step(() -> {
                 recordStop();
                 cancelRemote(id);
             });
@@ -188,7 +188,7 @@ public final class Upscale {
         console.submitting(plan);
         Instant at = service.gateway().now();
         service.gateway().submit(plan, key)
-                .whenComplete((id, error) -> work.execute(() -> submitted(id, error, at, hook)));
+                .whenComplete((id, error) -> step(() -> submitted(id, error, at, hook)));
     }
 
     private void submitted(String id, Throwable error, Instant at, SubmissionHook hook) {
@@ -214,7 +214,7 @@ public final class Upscale {
         } catch (RuntimeException e) {
             saved = CompletableFuture.failedFuture(e);
         }
-        saved.whenComplete((ignored, saveError) -> work.execute(() -> {
+        saved.whenComplete((ignored, saveError) -> step(() -> {
             if (saveError != null) {
                 console.saveFailed(id, unwrap(saveError));
             }
@@ -233,7 +233,7 @@ public final class Upscale {
             polling.cancel(true);
             return;
         }
-        polling.whenComplete((task, error) -> work.execute(() -> ended(task, error)));
+        polling.whenComplete((task, error) -> step(() -> ended(task, error)));
     }
 
     private void ended(RunwayTask task, Throwable error) {
@@ -337,6 +337,23 @@ public final class Upscale {
         } catch (IOException e) {
             LOGGER.log(Level.WARNING, "Could not save " + run + " after recording Runway task " + taskId, e);
         }
+    }
+
+    /**
+     * Runs a piece of the flow on the worker, in order. Whatever it throws ends the upscale with a message instead
+     * of leaving the build waiting forever, except while Jenkins shuts down (the wait resumes after the restart).
+     */
+    private void step(Runnable piece) {
+        work.execute(() -> {
+            try {
+                piece.run();
+            } catch (RuntimeException e) {
+                LOGGER.log(Level.WARNING, "Runway upscale of task " + taskId + " failed unexpectedly", e);
+                if (!service.shuttingDown()) {
+                    finish(new AbortException(Messages.Upscale_Unexpected(String.valueOf(e))));
+                }
+            }
+        });
     }
 
     private void finish(AbortException failure) {

@@ -10,8 +10,13 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import hudson.AbortException;
+import io.jenkins.plugins.runwayupscale.client.ApiKey;
 import io.jenkins.plugins.runwayupscale.client.AuthenticationException;
+import io.jenkins.plugins.runwayupscale.client.CancelResult;
+import io.jenkins.plugins.runwayupscale.client.RunwayTask;
 import io.jenkins.plugins.runwayupscale.client.TransportException;
+import io.jenkins.plugins.runwayupscale.client.WaitListener;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -182,6 +187,57 @@ class UpscaleTest {
         worker.runAll();
 
         assertThat(upscale.status()).isEqualTo("finished");
+    }
+
+    @Test
+    void anEngineThatBreaksFailsTheBuildInsteadOfLeavingItWaiting() throws Exception {
+        Upscale upscale = new UpscaleService(brokenGateway(), new CredentialResolver(build.lookup()),
+                new ArtifactPublisher(build.sink()), worker, UpscaleDefaults::none, () -> false)
+                .upscale(plan(true), build.build());
+
+        upscale.submit(Upscale.SubmissionHook.NONE);
+        worker.runAll();
+
+        assertThatThrownBy(() -> upscale.result().join()).cause().isInstanceOf(AbortException.class)
+                .hasMessageContaining("failed unexpectedly").hasMessageContaining("engine closed");
+    }
+
+    @Test
+    void whileJenkinsShutsDownNothingIsReportedSoTheWaitCanResume() throws Exception {
+        Upscale upscale = new UpscaleService(brokenGateway(), new CredentialResolver(build.lookup()),
+                new ArtifactPublisher(build.sink()), worker, UpscaleDefaults::none, () -> true)
+                .upscale(plan(true), build.build());
+
+        upscale.submit(Upscale.SubmissionHook.NONE);
+        worker.runAll();
+
+        assertThat(upscale.result()).isNotDone();
+    }
+
+    /** A gateway whose engine has been closed under it. */
+    private RunwayGateway brokenGateway() {
+        return new RunwayGateway() {
+            @Override
+            public CompletableFuture<String> submit(UpscalePlan plan, ApiKey key) {
+                throw new IllegalStateException("engine closed");
+            }
+
+            @Override
+            public CompletableFuture<RunwayTask> waitFor(UpscalePlan plan, ApiKey key, String taskId, Instant submittedAt,
+                    WaitListener listener) {
+                return gateway.waitFor(plan, key, taskId, submittedAt, listener);
+            }
+
+            @Override
+            public CompletableFuture<CancelResult> cancel(UpscalePlan plan, ApiKey key, String taskId) {
+                return gateway.cancel(plan, key, taskId);
+            }
+
+            @Override
+            public Instant now() {
+                return gateway.now();
+            }
+        };
     }
 
     private UpscalePlan plan(boolean archive) {
