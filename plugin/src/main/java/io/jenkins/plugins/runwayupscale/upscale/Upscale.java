@@ -53,6 +53,7 @@ public final class Upscale {
     private volatile RunwayTask lastSeen;
     private volatile Instant nextPoll;
     private volatile CompletableFuture<RunwayTask> waiting;
+    private volatile boolean waitEnded;
     // Held in memory only, to cancel the task on abort; the upscale itself is never persisted.
     private volatile ApiKey key;
     private volatile UpscaleConsole console;
@@ -100,6 +101,9 @@ public final class Upscale {
      * is cancelled as soon as it is known.
      */
     public void stop(Throwable cause) {
+        if (result.isDone()) {
+            return;
+        }
         stopped = true;
         CompletableFuture<RunwayTask> polling = waiting;
         if (polling != null) {
@@ -113,8 +117,12 @@ public final class Upscale {
         result.completeExceptionally(cause);
         if (id != null) {
             step(() -> {
-                recordStop();
-                cancelRemote(id);
+                // The wait may have ended just before the stop: a finished task must not be cancelled (Runway's
+                // cancel deletes a finished task, outputs included).
+                if (!waitEnded) {
+                    recordStop();
+                    cancelRemote(id);
+                }
             });
         }
     }
@@ -237,10 +245,13 @@ public final class Upscale {
     }
 
     private void ended(RunwayTask task, Throwable error) {
+        Throwable cause = error == null ? null : unwrap(error);
+        if (!(cause instanceof CancellationException)) {
+            waitEnded = true;
+        }
         if (stopped || result.isDone()) {
             return;
         }
-        Throwable cause = error == null ? null : unwrap(error);
         if (cause instanceof CancellationException || cause != null && service.shuttingDown()) {
             // Jenkins is going down: the task id is saved, and the wait resumes after the restart.
             return;

@@ -190,6 +190,31 @@ class UpscaleTest {
     }
 
     @Test
+    void aStopJustAfterTheTaskEndedDoesNotCancelIt() {
+        Upscale upscale = submitted(plan(true), "task-7");
+        gateway.lastWait().answer().complete(Tasks.succeeded("task-7"));
+
+        upscale.stop(new Exception("aborted"));
+        worker.runAll();
+
+        assertThat(gateway.cancels).as("a cancel would delete the finished task and its output").isEmpty();
+        assertThat(upscale.result()).isCompletedExceptionally();
+    }
+
+    @Test
+    void aStopAfterTheEndChangesNothing() throws Exception {
+        Upscale upscale = submitted(plan(true), "task-8");
+        gateway.lastWait().answer().complete(Tasks.succeeded("task-8"));
+        worker.runAll();
+
+        upscale.stop(new Exception("aborted"));
+        worker.runAll();
+
+        assertThat(gateway.cancels).isEmpty();
+        assertThat(upscale.result().get().taskId()).isEqualTo("task-8");
+    }
+
+    @Test
     void anEngineThatBreaksFailsTheBuildInsteadOfLeavingItWaiting() throws Exception {
         Upscale upscale = new UpscaleService(brokenGateway(), new CredentialResolver(build.lookup()),
                 new ArtifactPublisher(build.sink()), worker, UpscaleDefaults::none, () -> false)
