@@ -1,7 +1,9 @@
 package io.jenkins.plugins.runwayupscale.simulator;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Something going wrong on purpose: what the server does instead of (or besides) answering normally.
@@ -9,8 +11,8 @@ import java.util.Map;
  * @param kind what happens
  * @param status HTTP status for {@link Kind#STATUS} and {@link Kind#CREATE_THEN_STATUS}
  * @param headers extra response headers (e.g. Retry-After)
- * @param code error code put in the error envelope
- * @param delay how long to wait first, for {@link Kind#SLOW}
+ * @param code error code put in the error envelope; for {@link Kind#UNKNOWN_STATUS} the status value reported
+ * @param delay how long to wait first (real time), for {@link Kind#SLOW}
  */
 public record Fault(Kind kind, int status, Map<String, String> headers, String code, Duration delay) {
 
@@ -18,7 +20,7 @@ public record Fault(Kind kind, int status, Map<String, String> headers, String c
     public enum Kind {
         /** Answer with an HTTP status and CometAPI's error envelope. */
         STATUS,
-        /** Answer normally, but only after a delay. */
+        /** Answer normally, but only after a delay (no server thread waits meanwhile). */
         SLOW,
         /** Close the connection without answering. */
         RESET,
@@ -35,31 +37,65 @@ public record Fault(Kind kind, int status, Map<String, String> headers, String c
         /** Create the task, then close the connection without answering: the client cannot know the id. */
         CREATE_THEN_RESET,
         /** Create the task, then answer with an error status. */
-        CREATE_THEN_STATUS
+        CREATE_THEN_STATUS,
+        /** Downloads only: promise the whole output, send half of it, then close the connection. */
+        TRUNCATED_BODY
     }
 
+    public Fault {
+        Objects.requireNonNull(kind, "kind");
+        headers = Map.copyOf(headers);
+        Objects.requireNonNull(delay, "delay");
+    }
+
+    /** That status with the error envelope; e.g. 500, 502, 503, 504 or 524. */
     public static Fault status(int status) {
         return new Fault(Kind.STATUS, status, Map.of(), "simulated_error", Duration.ZERO);
     }
 
+    /** That status with the error envelope carrying this {@code error.code}, e.g. 500 with invalid_request. */
     public static Fault status(int status, String code) {
         return new Fault(Kind.STATUS, status, Map.of(), code, Duration.ZERO);
     }
 
-    /** HTTP 429 asking the client to wait {@code seconds}. */
+    /** HTTP 429 asking the client to wait {@code seconds} through {@code Retry-After}. */
     public static Fault rateLimited(int seconds) {
-        return new Fault(Kind.STATUS, 429, Map.of("Retry-After", Integer.toString(seconds)), "rate_limit_exceeded", Duration.ZERO);
+        return status(429, "rate_limit_exceeded").withHeader("Retry-After", Integer.toString(seconds));
+    }
+
+    /** HTTP 429 asking the client to wait {@code millis} through {@code retry-after-ms} alone. */
+    public static Fault rateLimitedMillis(long millis) {
+        return status(429, "rate_limit_exceeded").withHeader("retry-after-ms", Long.toString(millis));
     }
 
     public static Fault slow(Duration delay) {
         return new Fault(Kind.SLOW, 200, Map.of(), null, delay);
     }
 
-    public static Fault of(Kind kind) {
-        return new Fault(kind, kind == Kind.CREATE_THEN_STATUS ? 502 : 0, Map.of(), null, Duration.ZERO);
+    /** A task read whose status is {@code value}, e.g. {@code WARMING_UP}. */
+    public static Fault unknownStatus(String value) {
+        return new Fault(Kind.UNKNOWN_STATUS, 200, Map.of(), Objects.requireNonNull(value), Duration.ZERO);
     }
 
+    /** A fault that needs no parameters; {@link Kind#UNKNOWN_STATUS} reports WARMING_UP, CREATE_THEN_STATUS 502. */
+    public static Fault of(Kind kind) {
+        return switch (kind) {
+            case UNKNOWN_STATUS -> unknownStatus("WARMING_UP");
+            case CREATE_THEN_STATUS -> createThenStatus(502);
+            case STATUS -> status(500);
+            default -> new Fault(kind, 0, Map.of(), null, Duration.ZERO);
+        };
+    }
+
+    /** Creates the task, then answers this status: the client must not submit again. */
     public static Fault createThenStatus(int status) {
         return new Fault(Kind.CREATE_THEN_STATUS, status, Map.of(), "upstream_error", Duration.ZERO);
+    }
+
+    /** The same fault with one more response header (for faults that answer with a status). */
+    public Fault withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Fault(kind, status, more, code, delay);
     }
 }

@@ -2,5 +2,10 @@ package io.jenkins.plugins.runwayupscale.simulator;
 
 /** How a simulated task ends. */
 public enum Outcome {
-    SUCCEEDED, FAILED, CANCELLED
+    /** SUCCEEDED, with an output the simulator serves. */
+    SUCCEEDED,
+    /** FAILED, with the scenario's failure code and text. */
+    FAILED,
+    /** CANCELLED on Runway's side. */
+    CANCELLED
 }

@@ -2,6 +2,9 @@ package io.jenkins.plugins.runwayupscale.simulator;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * The bytes of a simulated output video: a fixed pseudo-random block repeated, so any size can be streamed without
@@ -40,12 +43,23 @@ public final class OutputContent {
         return out;
     }
 
+    /** The SHA-256 (lower-case hex) of an output of {@code size} bytes, for checking big downloads. */
+    public static String sha256(long size) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (long left = size; left > 0; left -= BLOCK) {
+                digest.update(PATTERN, 0, (int) Math.min(BLOCK, left));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** Writes the first {@code size} bytes in big blocks, so a 1 GB download costs no more memory than a small one. */
     static void write(OutputStream out, long size) throws IOException {
-        long left = size;
-        while (left > 0) {
-            int n = (int) Math.min(BLOCK, left);
-            out.write(PATTERN, 0, n);
-            left -= n;
+        for (long left = size; left > 0; left -= BLOCK) {
+            out.write(PATTERN, 0, (int) Math.min(BLOCK, left));
         }
     }
 }

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
-/** Renders a task in either of CometAPI's shapes, and the error envelope. */
+/** Renders a task in either of CometAPI's shapes, and the error bodies. */
 final class TaskJson {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     private TaskJson() {
     }
 
+    /** {@code statusOverride}, when not null, replaces the status in every place it appears. */
     static String render(SimulatedTask task, TaskState state, ResponseShape shape, String outputUrl, String statusOverride) {
         ObjectNode bare = bare(task, state, outputUrl, statusOverride);
         if (shape == ResponseShape.BARE) {
@@ -23,11 +24,11 @@ final class TaskJson {
         data.put("task_id", task.id());
         data.put("action", "video_upscale");
         data.put("status", statusOverride != null ? statusOverride : wrapperStatus(state.status()));
-        data.put("fail_reason", state.status().equals("FAILED") ? task.scenario().failure() : "");
+        data.put("fail_reason", state.isFailed() ? task.scenario().failure() : "");
         data.put("submit_time", task.createdAt().getEpochSecond());
-        data.put("start_time", 0);
-        data.put("finish_time", 0);
-        data.put("progress", (int) Math.round((state.progress() == null ? 0 : state.progress()) * 100) + "%");
+        data.put("start_time", epochSeconds(state.startedAt()));
+        data.put("finish_time", epochSeconds(state.finishedAt()));
+        data.put("progress", percent(state) + "%");
         if (state.isSucceeded()) {
             data.put("result_url", outputUrl);
         }
@@ -48,25 +49,39 @@ final class TaskJson {
         if (state.isSucceeded()) {
             node.putArray("output").add(outputUrl);
         }
-        if (state.status().equals("FAILED")) {
+        if (state.isFailed()) {
             node.put("failure", task.scenario().failure());
             node.put("failureCode", task.scenario().failureCode());
         }
         return node;
     }
 
+    /** The wrapper always carries a percentage, even where the Runway task has no progress field. */
+    private static int percent(TaskState state) {
+        if (state.isSucceeded()) {
+            return 100;
+        }
+        return state.progress() == null ? 0 : (int) Math.round(state.progress() * 100);
+    }
+
+    /** CometAPI's wrapper says 0 for a time that has not come yet. */
+    private static long epochSeconds(Instant instant) {
+        return instant == null ? 0 : instant.getEpochSecond();
+    }
+
     private static String wrapperStatus(String runway) {
         return switch (runway) {
-            case "PENDING" -> "NOT_START";
-            case "THROTTLED" -> "QUEUED";
-            case "RUNNING" -> "IN_PROGRESS";
-            case "SUCCEEDED" -> "SUCCESS";
-            case "FAILED" -> "FAILURE";
+            case TaskState.PENDING -> "NOT_START";
+            case TaskState.THROTTLED -> "QUEUED";
+            case TaskState.RUNNING -> "IN_PROGRESS";
+            case TaskState.SUCCEEDED -> "SUCCESS";
+            case TaskState.FAILED -> "FAILURE";
             default -> runway;
         };
     }
 
-    static String error(int status, String code, String message, long requestId) {
+    /** CometAPI's error envelope; the request id in the message is what support asks for. */
+    static String error(String code, String message, long requestId) {
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode error = root.putObject("error");
         error.put("message", message + " (request id: " + requestId + ")");
@@ -78,9 +93,5 @@ final class TaskJson {
 
     static String taskNotExist() {
         return "{\"code\":\"task_not_exist\",\"message\":\"task_not_exist\",\"data\":null}";
-    }
-
-    static String at(Instant instant) {
-        return instant.toString();
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.runwayupscale.simulator;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The life of a simulated task, in task time (the simulator's time scale turns it into real time).
@@ -9,46 +10,87 @@ import java.time.Duration;
  * @param throttled time THROTTLED after that (zero for none)
  * @param running time RUNNING
  * @param progress how progress is reported
+ * @param progressNoise 0 for an even rate; up to 1 for a rate that speeds up and slows down (still never going back)
  * @param outcome how it ends
  * @param failureCode failure code when FAILED
  * @param failure failure text when FAILED
  * @param outputBytes size of the generated output file
  * @param shape response shape, or null for the simulator's default
  */
-public record TaskScenario(Duration pending, Duration throttled, Duration running, ProgressStyle progress, Outcome outcome,
-        String failureCode, String failure, long outputBytes, ResponseShape shape) {
+public record TaskScenario(Duration pending, Duration throttled, Duration running, ProgressStyle progress,
+        double progressNoise, Outcome outcome, String failureCode, String failure, long outputBytes, ResponseShape shape) {
+
+    public TaskScenario {
+        Objects.requireNonNull(pending, "pending");
+        Objects.requireNonNull(throttled, "throttled");
+        Objects.requireNonNull(running, "running");
+        Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(outcome, "outcome");
+        if (pending.isNegative() || throttled.isNegative() || running.isNegative()) {
+            throw new IllegalArgumentException("durations must not be negative");
+        }
+        if (!(progressNoise >= 0 && progressNoise <= 1)) {
+            throw new IllegalArgumentException("progress noise must be between 0 and 1");
+        }
+        if (outputBytes < 0) {
+            throw new IllegalArgumentException("output size must not be negative");
+        }
+    }
 
     /** Pending 5 s, running 60 s with smooth progress, succeeds with a 64 KiB output. */
     public static TaskScenario standard() {
-        return new TaskScenario(Duration.ofSeconds(5), Duration.ZERO, Duration.ofSeconds(60), ProgressStyle.SMOOTH,
+        return new TaskScenario(Duration.ofSeconds(5), Duration.ZERO, Duration.ofSeconds(60), ProgressStyle.SMOOTH, 0,
                 Outcome.SUCCEEDED, null, null, 64 * 1024, null);
     }
 
     public TaskScenario withTimes(Duration newPending, Duration newThrottled, Duration newRunning) {
-        return new TaskScenario(newPending, newThrottled, newRunning, progress, outcome, failureCode, failure, outputBytes, shape);
+        return new TaskScenario(newPending, newThrottled, newRunning, progress, progressNoise, outcome, failureCode, failure,
+                outputBytes, shape);
     }
 
     public TaskScenario withProgress(ProgressStyle style) {
-        return new TaskScenario(pending, throttled, running, style, outcome, failureCode, failure, outputBytes, shape);
+        return new TaskScenario(pending, throttled, running, style, progressNoise, outcome, failureCode, failure,
+                outputBytes, shape);
     }
 
+    /** Makes {@link ProgressStyle#SMOOTH} progress rise unevenly; 0 is even, 1 the most uneven. */
+    public TaskScenario withProgressNoise(double noise) {
+        return new TaskScenario(pending, throttled, running, progress, noise, outcome, failureCode, failure, outputBytes,
+                shape);
+    }
+
+    /** Ends FAILED with this failure code (e.g. {@code SAFETY.INPUT.VIDEO}) and text. */
     public TaskScenario failing(String code, String text) {
-        return new TaskScenario(pending, throttled, running, progress, Outcome.FAILED, code, text, outputBytes, shape);
+        return new TaskScenario(pending, throttled, running, progress, progressNoise, Outcome.FAILED,
+                Objects.requireNonNull(code, "code"), Objects.requireNonNull(text, "text"), outputBytes, shape);
     }
 
+    /** Ends CANCELLED, as if someone cancelled it on Runway's side. */
     public TaskScenario cancelled() {
-        return new TaskScenario(pending, throttled, running, progress, Outcome.CANCELLED, null, null, outputBytes, shape);
+        return new TaskScenario(pending, throttled, running, progress, progressNoise, Outcome.CANCELLED, null, null,
+                outputBytes, shape);
+    }
+
+    public TaskScenario succeeding() {
+        return new TaskScenario(pending, throttled, running, progress, progressNoise, Outcome.SUCCEEDED, null, null,
+                outputBytes, shape);
     }
 
     public TaskScenario withOutputBytes(long bytes) {
-        return new TaskScenario(pending, throttled, running, progress, outcome, failureCode, failure, bytes, shape);
+        return new TaskScenario(pending, throttled, running, progress, progressNoise, outcome, failureCode, failure, bytes,
+                shape);
     }
 
     public TaskScenario inShape(ResponseShape newShape) {
-        return new TaskScenario(pending, throttled, running, progress, outcome, failureCode, failure, outputBytes, newShape);
+        return new TaskScenario(pending, throttled, running, progress, progressNoise, outcome, failureCode, failure,
+                outputBytes, newShape);
+    }
+
+    Duration runningFrom() {
+        return pending.plus(throttled);
     }
 
     Duration total() {
-        return pending.plus(throttled).plus(running);
+        return runningFrom().plus(running);
     }
 }
