@@ -4,8 +4,7 @@ package hudson;
 import java.util.TreeMap;
 
 public class EnvVars extends TreeMap<String, String> {
-    public EnvVars() {
-    }
+    public EnvVars() {}
 
     public String expand(String s) {
         throw new UnsupportedOperationException();

@@ -5,8 +5,7 @@ import java.util.AbstractList;
 import jenkins.model.Jenkins;
 
 public class ExtensionList<T> extends AbstractList<T> {
-    protected ExtensionList(Jenkins jenkins, Class<T> extensionType) {
-    }
+    protected ExtensionList(Jenkins jenkins, Class<T> extensionType) {}
 
     @Override
     public T get(int index) {

@@ -5,6 +5,5 @@ import java.io.File;
 import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
 
 public final class FilePath implements SerializableOnlyOverRemoting {
-    public FilePath(File localPath) {
-    }
+    public FilePath(File localPath) {}
 }

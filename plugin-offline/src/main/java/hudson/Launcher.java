@@ -4,8 +4,7 @@ package hudson;
 import hudson.model.TaskListener;
 
 public abstract class Launcher {
-    protected Launcher(Launcher launcher) {
-    }
+    protected Launcher(Launcher launcher) {}
 
     public static class LocalLauncher extends Launcher {
         public LocalLauncher(TaskListener listener) {

@@ -8,8 +8,7 @@ import java.io.IOException;
 import java.io.Serializable;
 
 public final class ProxyConfiguration implements Describable<ProxyConfiguration>, Saveable, Serializable {
-    public ProxyConfiguration(String name, int port) {
-    }
+    public ProxyConfiguration(String name, int port) {}
 
     public String getUserName() {
         throw new UnsupportedOperationException();

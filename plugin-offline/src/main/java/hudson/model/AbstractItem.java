@@ -2,6 +2,5 @@
 package hudson.model;
 
 public abstract class AbstractItem extends Actionable implements Item {
-    protected AbstractItem(ItemGroup parent, String name) {
-    }
+    protected AbstractItem(ItemGroup parent, String name) {}
 }

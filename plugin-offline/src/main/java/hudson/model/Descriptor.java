@@ -2,17 +2,16 @@
 package hudson.model;
 
 public abstract class Descriptor<T extends Describable<T>> implements Saveable {
-    protected Descriptor(Class<? extends T> clazz) {
-    }
+    protected Descriptor(Class<? extends T> clazz) {}
 
-    protected Descriptor() {
-    }
+    protected Descriptor() {}
 
     public String getDisplayName() {
         throw new UnsupportedOperationException();
     }
 
-    protected void addHelpFileRedirect(String fieldName, Class<? extends Describable> owner, String fieldNameToRedirectTo) {
+    protected void addHelpFileRedirect(
+            String fieldName, Class<? extends Describable> owner, String fieldNameToRedirectTo) {
         throw new UnsupportedOperationException();
     }
 

@@ -8,8 +8,7 @@ import jenkins.model.ArtifactManager;
 
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
         implements ExtensionPoint, Comparable<RunT>, AccessControlled {
-    protected Run(JobT job) throws IOException {
-    }
+    protected Run(JobT job) throws IOException {}
 
     public final synchronized ArtifactManager pickArtifactManager() throws IOException {
         throw new UnsupportedOperationException();

@@ -2,6 +2,5 @@
 package hudson.security;
 
 public final class Permission {
-    private Permission() {
-    }
+    private Permission() {}
 }

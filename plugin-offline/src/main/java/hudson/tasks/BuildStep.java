@@ -1,5 +1,4 @@
 // Compile-only shim of jenkins-core 2.541.3: only what plugin/ uses, real signatures. See plugin-offline/README.md.
 package hudson.tasks;
 
-public interface BuildStep {
-}
+public interface BuildStep {}

@@ -6,11 +6,9 @@ import hudson.model.Describable;
 import hudson.model.Descriptor;
 
 public abstract class BuildStepDescriptor<T extends BuildStep & Describable<T>> extends Descriptor<T> {
-    protected BuildStepDescriptor(Class<? extends T> clazz) {
-    }
+    protected BuildStepDescriptor(Class<? extends T> clazz) {}
 
-    protected BuildStepDescriptor() {
-    }
+    protected BuildStepDescriptor() {}
 
     public abstract boolean isApplicable(Class<? extends AbstractProject> jobType);
 }

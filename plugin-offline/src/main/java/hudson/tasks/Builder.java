@@ -4,5 +4,4 @@ package hudson.tasks;
 import hudson.ExtensionPoint;
 import hudson.model.Describable;
 
-public abstract class Builder extends BuildStepCompatibilityLayer implements Describable<Builder>, ExtensionPoint {
-}
+public abstract class Builder extends BuildStepCompatibilityLayer implements Describable<Builder>, ExtensionPoint {}

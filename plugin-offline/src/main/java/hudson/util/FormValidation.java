@@ -5,8 +5,7 @@ import java.io.IOException;
 import org.kohsuke.stapler.HttpResponse;
 
 public abstract class FormValidation extends IOException implements HttpResponse {
-    private FormValidation() {
-    }
+    private FormValidation() {}
 
     public static FormValidation error(String message) {
         throw new UnsupportedOperationException();

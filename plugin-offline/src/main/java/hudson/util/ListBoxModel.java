@@ -5,11 +5,9 @@ import java.util.ArrayList;
 import org.kohsuke.stapler.HttpResponse;
 
 public class ListBoxModel extends ArrayList<ListBoxModel.Option> implements HttpResponse {
-    public ListBoxModel() {
-    }
+    public ListBoxModel() {}
 
     public static final class Option {
-        public Option(String name, String value) {
-        }
+        public Option(String name, String value) {}
     }
 }

@@ -4,8 +4,7 @@ package hudson.util;
 import java.io.Serializable;
 
 public final class Secret implements Serializable {
-    private Secret() {
-    }
+    private Secret() {}
 
     public String getPlainText() {
         throw new UnsupportedOperationException();

@@ -7,6 +7,5 @@ import hudson.model.Descriptor;
 
 public abstract class GlobalConfiguration extends Descriptor<GlobalConfiguration>
         implements ExtensionPoint, Describable<GlobalConfiguration> {
-    protected GlobalConfiguration() {
-    }
+    protected GlobalConfiguration() {}
 }

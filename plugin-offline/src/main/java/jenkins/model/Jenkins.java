@@ -9,8 +9,7 @@ import hudson.security.Permission;
 public class Jenkins implements AccessControlled {
     public static final Permission ADMINISTER = null;
 
-    private Jenkins() {
-    }
+    private Jenkins() {}
 
     public static Jenkins get() throws IllegalStateException {
         throw new UnsupportedOperationException();

@@ -6,8 +6,7 @@ import hudson.model.TaskListener;
 import java.io.PrintStream;
 
 public final class BuildListenerAdapter implements BuildListener {
-    public BuildListenerAdapter(TaskListener delegate) {
-    }
+    public BuildListenerAdapter(TaskListener delegate) {}
 
     @Override
     public PrintStream getLogger() {

@@ -1,4 +1,5 @@
-// Compile-only shim of symbol-annotation 1.25 (bundled with jenkins-core 2.541.3): only what plugin/ uses, real signatures. See plugin-offline/README.md.
+// Compile-only shim of symbol-annotation 1.25 (bundled with jenkins-core 2.541.3): only what plugin/ uses, real
+// signatures. See plugin-offline/README.md.
 package org.jenkinsci;
 
 import java.lang.annotation.Documented;

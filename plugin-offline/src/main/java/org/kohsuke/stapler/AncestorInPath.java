@@ -1,4 +1,5 @@
-// Compile-only shim of stapler 2050.v425108fd5089: only what plugin/ uses, real signatures. See plugin-offline/README.md.
+// Compile-only shim of stapler 2050.v425108fd5089: only what plugin/ uses, real signatures. See
+// plugin-offline/README.md.
 package org.kohsuke.stapler;
 
 import java.lang.annotation.Documented;
@@ -10,5 +11,4 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
 @Documented
-public @interface AncestorInPath {
-}
+public @interface AncestorInPath {}

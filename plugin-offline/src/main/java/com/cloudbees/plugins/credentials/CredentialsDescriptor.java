@@ -1,12 +1,11 @@
-// Compile-only shim of credentials 1502.v5c95e620ddfe: only what plugin/ uses, real signatures. See plugin-offline/README.md.
+// Compile-only shim of credentials 1502.v5c95e620ddfe: only what plugin/ uses, real signatures. See
+// plugin-offline/README.md.
 package com.cloudbees.plugins.credentials;
 
 import hudson.model.Descriptor;
 
 public abstract class CredentialsDescriptor extends Descriptor<Credentials> {
-    protected CredentialsDescriptor(Class<? extends Credentials> clazz) {
-    }
+    protected CredentialsDescriptor(Class<? extends Credentials> clazz) {}
 
-    protected CredentialsDescriptor() {
-    }
+    protected CredentialsDescriptor() {}
 }

@@ -1,4 +1,5 @@
-// Compile-only shim of credentials 1502.v5c95e620ddfe: only what plugin/ uses, real signatures. See plugin-offline/README.md.
+// Compile-only shim of credentials 1502.v5c95e620ddfe: only what plugin/ uses, real signatures. See
+// plugin-offline/README.md.
 package com.cloudbees.plugins.credentials;
 
 import com.cloudbees.plugins.credentials.common.IdCredentials;
@@ -13,11 +14,14 @@ import org.springframework.security.core.Authentication;
 
 public abstract class CredentialsProvider extends Descriptor<CredentialsProvider>
         implements ExtensionPoint, Describable<CredentialsProvider> {
-    public CredentialsProvider() {
-    }
+    public CredentialsProvider() {}
 
-    public static <C extends IdCredentials> C findCredentialByIdInItem(String id, Class<C> type, Item item,
-            Authentication authentication, List<DomainRequirement> domainRequirements) {
+    public static <C extends IdCredentials> C findCredentialByIdInItem(
+            String id,
+            Class<C> type,
+            Item item,
+            Authentication authentication,
+            List<DomainRequirement> domainRequirements) {
         throw new UnsupportedOperationException();
     }
 

@@ -8,8 +8,7 @@ import java.util.List;
 
 /** Jenkins' HTTP proxy (Manage Jenkins » Plugins » Advanced) in the engine's terms. */
 final class JenkinsProxy {
-    private JenkinsProxy() {
-    }
+    private JenkinsProxy() {}
 
     /** The proxy to use, or null for direct connections. */
     static ProxySettings settings(ProxyConfiguration proxy) {
@@ -18,8 +17,12 @@ final class JenkinsProxy {
         }
         Secret password = proxy.getSecretPassword();
         String plain = password == null ? "" : password.getPlainText();
-        return new ProxySettings(proxy.getName(), proxy.getPort(), proxy.getUserName(),
-                plain.isEmpty() ? null : plain.toCharArray(), noProxyHosts(proxy.getNoProxyHost()));
+        return new ProxySettings(
+                proxy.getName(),
+                proxy.getPort(),
+                proxy.getUserName(),
+                plain.isEmpty() ? null : plain.toCharArray(),
+                noProxyHosts(proxy.getNoProxyHost()));
     }
 
     /** Split as Jenkins itself splits the field: by whitespace, commas and bars. */
@@ -27,7 +30,9 @@ final class JenkinsProxy {
         if (field == null || field.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(field.split("[ \t\n,|]+")).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(field.split("[ \t\n,|]+"))
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** What identifies a proxy setting, to notice when the administrator changed it. */
@@ -35,7 +40,11 @@ final class JenkinsProxy {
         if (proxy == null) {
             return List.of();
         }
-        return Arrays.asList(proxy.getName(), proxy.getPort(), proxy.getUserName(), proxy.getSecretPassword(),
+        return Arrays.asList(
+                proxy.getName(),
+                proxy.getPort(),
+                proxy.getUserName(),
+                proxy.getSecretPassword(),
                 proxy.getNoProxyHost());
     }
 }

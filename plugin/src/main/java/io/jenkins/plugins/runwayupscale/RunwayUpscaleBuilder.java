@@ -95,8 +95,8 @@ public class RunwayUpscaleBuilder extends Builder implements SimpleBuildStep {
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
         UpscaleService service = SharedEngine.get().service();
-        UpscaleRequest request = new UpscaleRequest(env.expand(videoUri), credentialsId, model, runwayVersion,
-                timeoutMinutes, archive);
+        UpscaleRequest request =
+                new UpscaleRequest(env.expand(videoUri), credentialsId, model, runwayVersion, timeoutMinutes, archive);
         Upscale upscale = service.upscale(service.plan(request), UpscaleBuild.of(run, listener));
         upscale.submit(Upscale.SubmissionHook.NONE);
         UpscaleOutcome outcome = upscale.await();

@@ -42,11 +42,15 @@ public final class SharedEngine {
     private volatile boolean closing;
 
     public SharedEngine() {
-        pool = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                new WorkerThreads());
+        pool = new ThreadPoolExecutor(
+                WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new WorkerThreads());
         pool.allowCoreThreadTimeOut(true);
-        service = new UpscaleService(new EngineGateway(this::engine), new CredentialResolver(CredentialLookup.JENKINS),
-                new ArtifactPublisher(ArtifactSink.JENKINS), pool, () -> RunwayUpscaleConfiguration.get().defaults(),
+        service = new UpscaleService(
+                new EngineGateway(this::engine),
+                new CredentialResolver(CredentialLookup.JENKINS),
+                new ArtifactPublisher(ArtifactSink.JENKINS),
+                pool,
+                () -> RunwayUpscaleConfiguration.get().defaults(),
                 () -> closing);
     }
 
@@ -73,7 +77,9 @@ public final class SharedEngine {
                 retired.add(engine);
             }
             engine = RunwayEngine.builder()
-                    .config(EngineConfig.builder().proxy(JenkinsProxy.settings(proxy)).build())
+                    .config(EngineConfig.builder()
+                            .proxy(JenkinsProxy.settings(proxy))
+                            .build())
                     .build();
             engineProxy = identity;
         }

@@ -106,17 +106,20 @@ public final class UpscaleExecution extends StepExecution {
         taskId = id;
         submittedAt = at;
         CompletableFuture<Void> saved = new CompletableFuture<>();
-        Futures.addCallback(getContext().saveState(), new FutureCallback<Void>() {
-            @Override
-            public void onSuccess(Void result) {
-                saved.complete(null);
-            }
+        Futures.addCallback(
+                getContext().saveState(),
+                new FutureCallback<Void>() {
+                    @Override
+                    public void onSuccess(Void result) {
+                        saved.complete(null);
+                    }
 
-            @Override
-            public void onFailure(Throwable t) {
-                saved.completeExceptionally(t);
-            }
-        }, MoreExecutors.directExecutor());
+                    @Override
+                    public void onFailure(Throwable t) {
+                        saved.completeExceptionally(t);
+                    }
+                },
+                MoreExecutors.directExecutor());
         return saved;
     }
 

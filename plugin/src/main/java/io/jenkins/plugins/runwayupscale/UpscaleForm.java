@@ -64,14 +64,19 @@ public interface UpscaleForm {
 
     /** Checks a credential id in the context of the job, or of Jenkins when {@code item} is null. */
     static FormValidation checkCredentialsId(Item item, String value) {
-        return toForm(FieldChecks.credentialsId(value, RunwayUpscaleConfiguration.get().getCredentialsId(), id -> {
-            if (CredentialsProvider.findCredentialByIdInItem(id, StringCredentials.class, item, ACL.SYSTEM2, List.of()) != null) {
-                return new FieldChecks.CredentialProbe.Found("", true);
-            }
-            StandardCredentials other = CredentialsProvider.findCredentialByIdInItem(id, StandardCredentials.class, item,
-                    ACL.SYSTEM2, List.of());
-            return other == null ? null : new FieldChecks.CredentialProbe.Found(CredentialLookup.JENKINS.typeOf(other), false);
-        }));
+        return toForm(FieldChecks.credentialsId(
+                value, RunwayUpscaleConfiguration.get().getCredentialsId(), id -> {
+                    if (CredentialsProvider.findCredentialByIdInItem(
+                                    id, StringCredentials.class, item, ACL.SYSTEM2, List.of())
+                            != null) {
+                        return new FieldChecks.CredentialProbe.Found("", true);
+                    }
+                    StandardCredentials other = CredentialsProvider.findCredentialByIdInItem(
+                            id, StandardCredentials.class, item, ACL.SYSTEM2, List.of());
+                    return other == null
+                            ? null
+                            : new FieldChecks.CredentialProbe.Found(CredentialLookup.JENKINS.typeOf(other), false);
+                }));
     }
 
     /** The drop-down for a job, or for Jenkins when {@code item} is null; {@code full} false shows only the value. */

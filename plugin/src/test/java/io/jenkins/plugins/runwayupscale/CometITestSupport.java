@@ -36,19 +36,22 @@ final class CometITestSupport {
     /** A 90 s task (in task time) that the simulator plays 20 times faster. */
     static final TaskScenario QUICK = TaskScenario.standard();
     /** Long enough to be caught while running: 10 minutes of task time, 30 s of real time. */
-    static final TaskScenario LONG = TaskScenario.standard().withTimes(Duration.ofSeconds(5), Duration.ZERO,
-            Duration.ofMinutes(10));
+    static final TaskScenario LONG =
+            TaskScenario.standard().withTimes(Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(10));
 
-    private CometITestSupport() {
-    }
+    private CometITestSupport() {}
 
     /** Starts simulated CometAPIs for a test, each playing tasks 20 times faster, and stops them after it. */
     static final class Simulators implements AfterEachCallback {
         private final List<RunwaySimulator> started = new ArrayList<>();
 
         RunwaySimulator start(TaskScenario scenario) {
-            RunwaySimulator simulator = RunwaySimulator.builder().apiKey(KEY).timeScale(0.05).defaultScenario(scenario)
-                    .build().start();
+            RunwaySimulator simulator = RunwaySimulator.builder()
+                    .apiKey(KEY)
+                    .timeScale(0.05)
+                    .defaultScenario(scenario)
+                    .build()
+                    .start();
             started.add(simulator);
             return simulator;
         }
@@ -62,8 +65,8 @@ final class CometITestSupport {
 
     /** Points the global configuration at the simulator and stores its key as the default credential. */
     static void useSimulator(RunwaySimulator simulator) throws IOException {
-        addCredential(new StringCredentialsImpl(CredentialsScope.GLOBAL, CREDENTIAL_ID, "CometAPI key",
-                Secret.fromString(KEY)));
+        addCredential(new StringCredentialsImpl(
+                CredentialsScope.GLOBAL, CREDENTIAL_ID, "CometAPI key", Secret.fromString(KEY)));
         RunwayUpscaleConfiguration config = RunwayUpscaleConfiguration.get();
         config.setBaseUrl(simulator.baseUrl());
         config.setCredentialsId(CREDENTIAL_ID);

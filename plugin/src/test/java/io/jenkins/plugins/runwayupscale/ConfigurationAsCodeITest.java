@@ -34,7 +34,12 @@ class ConfigurationAsCodeITest {
 
         String exported = toYamlString(section);
 
-        assertThat(exported).contains("baseUrl: \"https://comet.example.com\"", "credentialsId: \"cometapi-key\"",
-                "runwayVersion: \"2025-03-01\"", "model: \"magnific_video_upscaler_creative\"", "timeoutMinutes: 45");
+        assertThat(exported)
+                .contains(
+                        "baseUrl: \"https://comet.example.com\"",
+                        "credentialsId: \"cometapi-key\"",
+                        "runwayVersion: \"2025-03-01\"",
+                        "model: \"magnific_video_upscaler_creative\"",
+                        "timeoutMinutes: 45");
     }
 }

@@ -30,28 +30,39 @@ class FormSecurityITest {
     void secure(JenkinsRule rule) throws Exception {
         j = rule;
         project = j.createFreeStyleProject("job");
-        CometITestSupport.addCredential(new StringCredentialsImpl(CredentialsScope.GLOBAL, "cometapi-key", "CometAPI",
-                Secret.fromString(CometITestSupport.KEY)));
+        CometITestSupport.addCredential(new StringCredentialsImpl(
+                CredentialsScope.GLOBAL, "cometapi-key", "CometAPI", Secret.fromString(CometITestSupport.KEY)));
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.ADMINISTER).everywhere().to("admin")
-                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("configurer")
-                .grant(Jenkins.READ, Item.READ).everywhere().to("reader"));
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin")
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE)
+                .everywhere()
+                .to("configurer")
+                .grant(Jenkins.READ, Item.READ)
+                .everywhere()
+                .to("reader"));
     }
 
     @Test
     void onlyThoseWhoMayConfigureSeeTheCredentials() {
         RunwayUpscaleStep.DescriptorImpl step = j.jenkins.getDescriptorByType(RunwayUpscaleStep.DescriptorImpl.class);
 
-        assertThat(values(as("configurer", () -> step.doFillCredentialsIdItems(project, "")))).contains("cometapi-key");
-        assertThat(values(as("reader", () -> step.doFillCredentialsIdItems(project, "")))).doesNotContain("cometapi-key");
-        assertThat(values(as("reader", () -> step.doFillCredentialsIdItems(null, "")))).doesNotContain("cometapi-key");
-        assertThat(values(as("admin", () -> step.doFillCredentialsIdItems(null, "")))).contains("cometapi-key");
+        assertThat(values(as("configurer", () -> step.doFillCredentialsIdItems(project, ""))))
+                .contains("cometapi-key");
+        assertThat(values(as("reader", () -> step.doFillCredentialsIdItems(project, ""))))
+                .doesNotContain("cometapi-key");
+        assertThat(values(as("reader", () -> step.doFillCredentialsIdItems(null, ""))))
+                .doesNotContain("cometapi-key");
+        assertThat(values(as("admin", () -> step.doFillCredentialsIdItems(null, ""))))
+                .contains("cometapi-key");
     }
 
     @Test
     void validationTellsNothingToReaders() {
-        RunwayUpscaleBuilder.DescriptorImpl builder = j.jenkins.getDescriptorByType(RunwayUpscaleBuilder.DescriptorImpl.class);
+        RunwayUpscaleBuilder.DescriptorImpl builder =
+                j.jenkins.getDescriptorByType(RunwayUpscaleBuilder.DescriptorImpl.class);
 
         assertThat(as("reader", () -> builder.doCheckCredentialsId(project, "missing")).kind)
                 .isEqualTo(FormValidation.Kind.OK);

@@ -29,12 +29,14 @@ class FreestyleITest {
         RunwaySimulator simulator = simulators.start(CometITestSupport.QUICK);
         CometITestSupport.useSimulator(simulator);
         FreeStyleProject p = j.createFreeStyleProject();
-        p.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("CDN", "https://cdn.example.com")));
+        p.addProperty(
+                new ParametersDefinitionProperty(new StringParameterDefinition("CDN", "https://cdn.example.com")));
         RunwayUpscaleBuilder upscale = new RunwayUpscaleBuilder("$CDN/final.mp4");
         upscale.setCredentialsId(CREDENTIAL_ID);
         p.getBuildersList().add(upscale);
         Map<String, String> seen = new ConcurrentHashMap<>();
-        p.getBuildersList().add(TestBuilder.of((build, launcher, listener) -> seen.putAll(build.getEnvironment(listener))));
+        p.getBuildersList()
+                .add(TestBuilder.of((build, launcher, listener) -> seen.putAll(build.getEnvironment(listener))));
 
         FreeStyleBuild b = j.buildAndAssertSuccess(p);
 
@@ -42,8 +44,8 @@ class FreestyleITest {
         j.assertLogContains("Submitting https://cdn.example.com/final.mp4", b);
         assertThat(seen).containsEntry("RUNWAY_UPSCALE_TASK_ID", taskId);
         assertThat(seen.get("RUNWAY_UPSCALE_OUTPUT_URL")).startsWith(simulator.baseUrl());
-        assertThat(CometITestSupport.artifact(b, "runway-upscale/" + taskId + ".url")).isEqualTo(seen.get(
-                "RUNWAY_UPSCALE_OUTPUT_URL") + "\n");
+        assertThat(CometITestSupport.artifact(b, "runway-upscale/" + taskId + ".url"))
+                .isEqualTo(seen.get("RUNWAY_UPSCALE_OUTPUT_URL") + "\n");
         CometITestSupport.assertKeyNowhere(b);
     }
 

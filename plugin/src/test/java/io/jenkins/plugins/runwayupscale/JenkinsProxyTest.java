@@ -42,8 +42,8 @@ class JenkinsProxyTest {
 
     @Test
     void splitsTheNoProxyFieldAsJenkinsDoes() {
-        assertThat(JenkinsProxy.noProxyHosts(" a.example ,b.example|c.example\td.example\n")).containsExactly(
-                "a.example", "b.example", "c.example", "d.example");
+        assertThat(JenkinsProxy.noProxyHosts(" a.example ,b.example|c.example\td.example\n"))
+                .containsExactly("a.example", "b.example", "c.example", "d.example");
         assertThat(JenkinsProxy.noProxyHosts(null)).isEmpty();
     }
 }

@@ -32,7 +32,8 @@ class PipelineStepITest {
     void upscalesOutsideNodeAndArchivesBothFiles(JenkinsRule j) throws Exception {
         RunwaySimulator simulator = simulators.start(CometITestSupport.QUICK);
         CometITestSupport.useSimulator(simulator);
-        WorkflowJob p = CometITestSupport.pipeline(j,
+        WorkflowJob p = CometITestSupport.pipeline(
+                j,
                 "def url = runwayUpscale videoUri: '" + VIDEO + "', credentialsId: '" + CREDENTIAL_ID + "'\n"
                         + "echo \"upscaled to ${url}\"");
 
@@ -42,7 +43,8 @@ class PipelineStepITest {
         j.assertLogContains("Submitted Runway task " + taskId + ".", b);
         j.assertLogContains("upscaled to " + simulator.baseUrl(), b);
         j.assertLogContains("Archived runway-upscale/" + taskId + ".url, runway-upscale/" + taskId + ".json", b);
-        assertThat(CometITestSupport.artifact(b, "runway-upscale/" + taskId + ".url")).startsWith(simulator.baseUrl());
+        assertThat(CometITestSupport.artifact(b, "runway-upscale/" + taskId + ".url"))
+                .startsWith(simulator.baseUrl());
         assertThat(CometITestSupport.artifact(b, "runway-upscale/" + taskId + ".json"))
                 .contains(taskId, "SUCCEEDED", "upscale_v1");
         assertThat(simulator.postCount()).isEqualTo(1);
@@ -59,7 +61,9 @@ class PipelineStepITest {
         j.waitForMessage("Submitted Runway task", b);
         await().atMost(Duration.ofSeconds(30)).until(() -> simulator.taskReadCount() >= 1);
 
-        int busy = Arrays.stream(j.jenkins.getComputers()).mapToInt(Computer::countBusy).sum();
+        int busy = Arrays.stream(j.jenkins.getComputers())
+                .mapToInt(Computer::countBusy)
+                .sum();
         assertThat(busy).isZero();
         assertThat(j.jenkins.getQueue().getItems()).isEmpty();
 
@@ -82,7 +86,9 @@ class PipelineStepITest {
         long reads = simulator.taskReadCount();
         j.assertLogContains("asked CometAPI to cancel it", b);
         // Longer than the shortest interval between polls: none may follow the abort.
-        await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10)).until(() -> simulator.taskReadCount() == reads);
+        await().during(Duration.ofSeconds(6))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> simulator.taskReadCount() == reads);
     }
 
     @Test
@@ -92,15 +98,15 @@ class PipelineStepITest {
 
     @Test
     void aCredentialOfTheWrongTypeIsNamed(JenkinsRule j) throws Exception {
-        CometITestSupport.addCredential(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "login", "a login",
-                "builder", "correct-horse-battery-staple"));
+        CometITestSupport.addCredential(new UsernamePasswordCredentialsImpl(
+                CredentialsScope.GLOBAL, "login", "a login", "builder", "correct-horse-battery-staple"));
         assertFailsBeforeSubmitting(j, "login", "Credential 'login' is a Username with password credential");
     }
 
     @Test
     void aRejectedKeyFailsWithoutATask(JenkinsRule j) throws Exception {
-        CometITestSupport.addCredential(new StringCredentialsImpl(CredentialsScope.GLOBAL, "old-key", "revoked",
-                Secret.fromString("sk-revoked-key")));
+        CometITestSupport.addCredential(new StringCredentialsImpl(
+                CredentialsScope.GLOBAL, "old-key", "revoked", Secret.fromString("sk-revoked-key")));
         WorkflowRun b = assertFailsBeforeSubmitting(j, "old-key", "CometAPI answered HTTP 401");
         j.assertLogNotContains("sk-revoked-key", b);
     }
@@ -119,17 +125,20 @@ class PipelineStepITest {
         j.assertEqualDataBoundBeans(full, new StepConfigTester(j).configRoundTrip(full));
         SnippetizerTester snippets = new SnippetizerTester(j);
         snippets.assertRoundTrip(minimal, "runwayUpscale '" + VIDEO + "'");
-        snippets.assertRoundTrip(full, "runwayUpscale archive: false, credentialsId: '" + CREDENTIAL_ID
-                + "', model: 'magnific_video_upscaler_creative', runwayVersion: '2024-11-06', timeoutMinutes: 30, videoUri: '"
-                + VIDEO + "'");
+        snippets.assertRoundTrip(
+                full,
+                "runwayUpscale archive: false, credentialsId: '" + CREDENTIAL_ID
+                        + "', model: 'magnific_video_upscaler_creative', runwayVersion: '2024-11-06', timeoutMinutes: 30, videoUri: '"
+                        + VIDEO + "'");
     }
 
     /** The build fails with {@code message}, and CometAPI never gets a task from it. */
-    private WorkflowRun assertFailsBeforeSubmitting(JenkinsRule j, String credentialsId, String message) throws Exception {
+    private WorkflowRun assertFailsBeforeSubmitting(JenkinsRule j, String credentialsId, String message)
+            throws Exception {
         RunwaySimulator simulator = simulators.start(CometITestSupport.QUICK);
         CometITestSupport.useSimulator(simulator);
-        WorkflowJob p = CometITestSupport.pipeline(j,
-                "runwayUpscale videoUri: '" + VIDEO + "', credentialsId: '" + credentialsId + "'");
+        WorkflowJob p = CometITestSupport.pipeline(
+                j, "runwayUpscale videoUri: '" + VIDEO + "', credentialsId: '" + credentialsId + "'");
 
         WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
 

@@ -26,26 +26,42 @@ class PluginArchitectureTest {
 
     @Test
     void theUpscaleFlowKnowsNothingOfItsFrontDoors() {
-        noClasses().that().resideInAPackage(ROOT + ".upscale..")
-                .should().dependOnClassesThat().resideInAPackage(ROOT)
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".upscale..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(ROOT)
                 .because("the step and the build step are thin front doors onto one shared service")
                 .check(PLUGIN);
     }
 
     @Test
     void formEndpointsAnswerOnlyPost() {
-        methods().that().haveNameMatching("do[A-Z].*").and().arePublic()
-                .and().areDeclaredInClassesThat().resideInAnyPackage(ROOT, ROOT + ".upscale..")
-                .should().beAnnotatedWith(POST.class)
-                .because("validation and drop-downs look up credentials: they must not be reachable by a cross-site GET")
+        methods()
+                .that()
+                .haveNameMatching("do[A-Z].*")
+                .and()
+                .arePublic()
+                .and()
+                .areDeclaredInClassesThat()
+                .resideInAnyPackage(ROOT, ROOT + ".upscale..")
+                .should()
+                .beAnnotatedWith(POST.class)
+                .because(
+                        "validation and drop-downs look up credentials: they must not be reachable by a cross-site GET")
                 .check(PLUGIN);
     }
 
     @Test
     void noSerializableClassStoresTheKey() {
-        fields().that().haveRawType(ApiKey.class)
-                .and().areDeclaredInClassesThat().areAssignableTo(Serializable.class)
-                .should().haveModifier(JavaModifier.TRANSIENT)
+        fields().that()
+                .haveRawType(ApiKey.class)
+                .and()
+                .areDeclaredInClassesThat()
+                .areAssignableTo(Serializable.class)
+                .should()
+                .haveModifier(JavaModifier.TRANSIENT)
                 .because("whatever Jenkins persists (program.dat, build.xml) must never hold the CometAPI key")
                 .allowEmptyShould(true)
                 .check(PLUGIN);
@@ -53,8 +69,13 @@ class PluginArchitectureTest {
 
     @Test
     void testClassesAreNotPublic() {
-        classes().that().haveSimpleNameEndingWith("Test").or().haveSimpleNameEndingWith("ITest")
-                .should().notBePublic()
+        classes()
+                .that()
+                .haveSimpleNameEndingWith("Test")
+                .or()
+                .haveSimpleNameEndingWith("ITest")
+                .should()
+                .notBePublic()
                 .check(TESTS);
     }
 }

@@ -29,8 +29,8 @@ class RestartITest {
 
     @Test
     void aRestartWhilePollingResumesTheWaitWithoutASecondSubmission() throws Throwable {
-        RunwaySimulator simulator = simulators.start(CometITestSupport.QUICK.withTimes(Duration.ofSeconds(5), Duration.ZERO,
-                Duration.ofMinutes(4)));
+        RunwaySimulator simulator = simulators.start(
+                CometITestSupport.QUICK.withTimes(Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(4)));
         sessions.then(j -> {
             CometITestSupport.useSimulator(simulator);
             WorkflowJob p = CometITestSupport.pipeline(j, "echo runwayUpscale('" + VIDEO + "')");
@@ -40,7 +40,8 @@ class RestartITest {
             await().atMost(Duration.ofSeconds(30)).until(() -> simulator.taskReadCount() >= 1);
             File program = new File(b.getRootDir(), "program.dat");
             assertThat(program).exists();
-            assertThat(new String(Files.readAllBytes(program.toPath()), StandardCharsets.ISO_8859_1)).doesNotContain(KEY);
+            assertThat(new String(Files.readAllBytes(program.toPath()), StandardCharsets.ISO_8859_1))
+                    .doesNotContain(KEY);
         });
         sessions.then(j -> {
             WorkflowRun b = j.jenkins.getItemByFullName("p", WorkflowJob.class).getBuildByNumber(1);

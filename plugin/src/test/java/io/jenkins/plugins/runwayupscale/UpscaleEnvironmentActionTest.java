@@ -12,9 +12,11 @@ class UpscaleEnvironmentActionTest {
     void givesLaterBuildStepsTheTaskIdAndOutputUrl() {
         EnvVars env = new EnvVars();
 
-        new UpscaleEnvironmentAction("task-1", "https://cdn.example.com/out.mp4").buildEnvironment(mock(Run.class), env);
+        new UpscaleEnvironmentAction("task-1", "https://cdn.example.com/out.mp4")
+                .buildEnvironment(mock(Run.class), env);
 
-        assertThat(env).containsEntry("RUNWAY_UPSCALE_TASK_ID", "task-1")
+        assertThat(env)
+                .containsEntry("RUNWAY_UPSCALE_TASK_ID", "task-1")
                 .containsEntry("RUNWAY_UPSCALE_OUTPUT_URL", "https://cdn.example.com/out.mp4");
     }
 }

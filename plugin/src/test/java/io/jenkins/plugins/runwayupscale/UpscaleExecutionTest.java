@@ -79,7 +79,8 @@ class UpscaleExecutionTest {
 
     @Test
     void startRejectsInvalidParametersWithoutWork() {
-        UpscaleExecution execution = new UpscaleExecution(context,
+        UpscaleExecution execution = new UpscaleExecution(
+                context,
                 new UpscaleRequest("http://cdn.example.com/final.mp4", TestBuild.CREDENTIAL_ID, null, null, null, true),
                 build.service(worker));
 
@@ -119,20 +120,29 @@ class UpscaleExecutionTest {
 
         saved.set(null);
         worker.runAll();
-        assertThat(gateway.waits).singleElement().extracting(FakeGateway.Wait::taskId).isEqualTo("task-2");
+        assertThat(gateway.waits)
+                .singleElement()
+                .extracting(FakeGateway.Wait::taskId)
+                .isEqualTo("task-2");
     }
 
     @Test
     void failsWithWhatRunwaySaidAndWhatToDo() throws Exception {
         startedAndPolling("task-3");
 
-        gateway.lastWait().answer().completeExceptionally(new TaskFailedException(
-                Tasks.failed("task-3", "SAFETY.INPUT.VIDEO", "The video did not pass moderation"), "upscale_v1"));
+        gateway.lastWait()
+                .answer()
+                .completeExceptionally(new TaskFailedException(
+                        Tasks.failed("task-3", "SAFETY.INPUT.VIDEO", "The video did not pass moderation"),
+                        "upscale_v1"));
         worker.runAll();
 
         assertThat(successes).isEmpty();
-        assertThat(failures).singleElement().isInstanceOf(AbortException.class)
-                .extracting(Throwable::getMessage).asString()
+        assertThat(failures)
+                .singleElement()
+                .isInstanceOf(AbortException.class)
+                .extracting(Throwable::getMessage)
+                .asString()
                 .contains("task-3", "SAFETY.INPUT.VIDEO", "moderation", "do not retry");
         assertThat(build.archivedJson("task-3").path("status").asText()).isEqualTo("FAILED");
         assertThat(build.archivedJson("task-3").path("failureCode").asText()).isEqualTo("SAFETY.INPUT.VIDEO");
@@ -142,11 +152,16 @@ class UpscaleExecutionTest {
     void timeoutFailsWithTheLastStatus() throws Exception {
         startedAndPolling("task-4");
 
-        gateway.lastWait().answer().completeExceptionally(
-                new TaskTimedOutException("task-4", Duration.ofMinutes(60), Tasks.running("task-4", 0.4)));
+        gateway.lastWait()
+                .answer()
+                .completeExceptionally(
+                        new TaskTimedOutException("task-4", Duration.ofMinutes(60), Tasks.running("task-4", 0.4)));
         worker.runAll();
 
-        assertThat(failures).singleElement().extracting(Throwable::getMessage).asString()
+        assertThat(failures)
+                .singleElement()
+                .extracting(Throwable::getMessage)
+                .asString()
                 .contains("task-4", "RUNNING 40%", "Raise the timeout");
         assertThat(build.archivedJson("task-4").path("status").asText()).isEqualTo("TIMED_OUT");
     }
@@ -162,7 +177,10 @@ class UpscaleExecutionTest {
         assertThat(polling.answer()).isCancelled();
         assertThat(failures).containsExactly(cause);
         worker.runAll();
-        assertThat(gateway.cancels).singleElement().extracting(FakeGateway.Cancel::taskId).isEqualTo("task-5");
+        assertThat(gateway.cancels)
+                .singleElement()
+                .extracting(FakeGateway.Cancel::taskId)
+                .isEqualTo("task-5");
         assertThat(gateway.cancels.get(0).answer()).isNotDone();
         assertThat(failures).containsExactly(cause);
         assertThat(successes).isEmpty();
@@ -182,7 +200,10 @@ class UpscaleExecutionTest {
         gateway.lastSubmit().answer().complete("task-6");
         worker.runAll();
 
-        assertThat(gateway.cancels).singleElement().extracting(FakeGateway.Cancel::taskId).isEqualTo("task-6");
+        assertThat(gateway.cancels)
+                .singleElement()
+                .extracting(FakeGateway.Cancel::taskId)
+                .isEqualTo("task-6");
         assertThat(gateway.waits).isEmpty();
         verify(context, never()).saveState();
         assertThat(failures).containsExactly(cause);
@@ -240,7 +261,9 @@ class UpscaleExecutionTest {
         FakeGateway.Wait resumed = gateway.lastWait();
         assertThat(resumed.taskId()).isEqualTo("task-7");
         assertThat(resumed.submittedAt()).isEqualTo(firstWait.submittedAt());
-        assertThat(build.lookups).as("the credential is read again after the restart").hasValue(2);
+        assertThat(build.lookups)
+                .as("the credential is read again after the restart")
+                .hasValue(2);
         assertThat(build.consoleText()).contains("resuming the wait for Runway task task-7");
 
         resumed.answer().complete(Tasks.succeeded("task-7"));
@@ -261,8 +284,11 @@ class UpscaleExecutionTest {
 
         assertThat(gateway.submits).hasSize(1);
         assertThat(gateway.waits).isEmpty();
-        assertThat(failures).singleElement().isInstanceOf(AbortException.class)
-                .extracting(Throwable::getMessage).asString()
+        assertThat(failures)
+                .singleElement()
+                .isInstanceOf(AbortException.class)
+                .extracting(Throwable::getMessage)
+                .asString()
                 .contains("restarted before", "not submitted again");
     }
 
@@ -379,7 +405,9 @@ class UpscaleExecutionTest {
     }
 
     private static ConditionFactory soon() {
-        return await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(5));
+        return await().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(1))
+                .atMost(Duration.ofSeconds(5));
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

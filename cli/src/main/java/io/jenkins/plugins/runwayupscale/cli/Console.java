@@ -14,6 +14,9 @@ import java.util.concurrent.CompletableFuture;
  * @param terminal whether to draw a progress bar
  * @param interrupted completes on Ctrl-C
  */
-record Console(Map<String, String> env, PrintStream out, PrintStream err, boolean terminal,
-        CompletableFuture<Void> interrupted) {
-}
+record Console(
+        Map<String, String> env,
+        PrintStream out,
+        PrintStream err,
+        boolean terminal,
+        CompletableFuture<Void> interrupted) {}

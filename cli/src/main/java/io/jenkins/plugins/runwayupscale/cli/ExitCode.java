@@ -14,8 +14,7 @@ final class ExitCode {
     static final int TIMED_OUT = 4;
     static final int INTERRUPTED = 130;
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 
     static int of(Throwable failure) {
         if (failure instanceof TaskFailedException || failure instanceof TaskCancelledException) {

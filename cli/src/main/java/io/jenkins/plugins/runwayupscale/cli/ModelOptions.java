@@ -7,8 +7,7 @@ import java.util.Map;
 
 /** Turns repeated {@code --option key=value} into body fields: numbers and booleans keep their JSON type. */
 final class ModelOptions {
-    private ModelOptions() {
-    }
+    private ModelOptions() {}
 
     static Map<String, Object> parse(List<String> pairs) throws InvalidInputException {
         Map<String, Object> options = new LinkedHashMap<>();
@@ -17,7 +16,8 @@ final class ModelOptions {
             if (eq <= 0) {
                 throw InvalidInputException.local("--option", "'" + pair + "' is not of the form key=value");
             }
-            options.put(pair.substring(0, eq).trim(), value(pair.substring(eq + 1).trim()));
+            options.put(
+                    pair.substring(0, eq).trim(), value(pair.substring(eq + 1).trim()));
         }
         return options;
     }

@@ -66,7 +66,8 @@ final class ProgressPrinter implements WaitListener {
 
     @Override
     public void notYetVisible(String taskId) {
-        say("Task " + taskId + " is not visible yet (CometAPI answers task_not_exist right after submission); waiting.");
+        say("Task " + taskId
+                + " is not visible yet (CometAPI answers task_not_exist right after submission); waiting.");
     }
 
     private void drawBar(RunwayTask task) {

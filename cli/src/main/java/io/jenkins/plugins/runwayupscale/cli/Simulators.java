@@ -9,9 +9,13 @@ import java.time.Duration;
 interface Simulators {
     /** A demo that finishes in about ten seconds: 5 s queued and 150 s running in task time, run 20x faster. */
     Simulators BUILT_IN = () -> {
-        RunwaySimulator simulator = RunwaySimulator.builder().apiKey("simulated-key").timeScale(0.05)
-                .defaultScenario(TaskScenario.standard().withTimes(Duration.ofSeconds(5), Duration.ZERO, Duration.ofSeconds(150)))
-                .build().start();
+        RunwaySimulator simulator = RunwaySimulator.builder()
+                .apiKey("simulated-key")
+                .timeScale(0.05)
+                .defaultScenario(TaskScenario.standard()
+                        .withTimes(Duration.ofSeconds(5), Duration.ZERO, Duration.ofSeconds(150)))
+                .build()
+                .start();
         return running(simulator);
     };
 

@@ -34,11 +34,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The {@code runway-upscale} command: submit one video, wait for it, print the output URL(s) on stdout. */
-@Command(name = "runway-upscale", mixinStandardHelpOptions = true, versionProvider = UpscaleCommand.Version.class,
-        sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Upscales a video 4x with CometAPI's Runway upscaler and prints the output URL(s) on stdout.",
+@Command(
+        name = "runway-upscale",
+        mixinStandardHelpOptions = true,
+        versionProvider = UpscaleCommand.Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Upscales a video 4x with CometAPI's Runway upscaler and prints the output URL(s) on stdout.",
             "The API key is read from the environment variable COMETAPI_KEY (never from an argument).",
-            "Progress and messages go to stderr."},
+            "Progress and messages go to stderr."
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the task SUCCEEDED",
@@ -46,49 +52,77 @@ import picocli.CommandLine.Parameters;
             "2:bad input or usage; nothing was sent",
             "3:API, authentication or network error",
             "4:timed out waiting for the task",
-            "130:interrupted (Ctrl-C): waiting stopped, a cancel was sent"},
+            "130:interrupted (Ctrl-C): waiting stopped, a cancel was sent"
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  runway-upscale --simulate https://example.com/clip.mp4",
-            "  COMETAPI_KEY=... runway-upscale --output-dir out --download https://cdn.example.com/final.mp4"})
+        footer = {
+            "  runway-upscale --simulate https://example.com/clip.mp4",
+            "  COMETAPI_KEY=... runway-upscale --output-dir out --download https://cdn.example.com/final.mp4"
+        })
 final class UpscaleCommand implements Callable<Integer> {
     static final String KEY_VARIABLE = "COMETAPI_KEY";
     static final String BASE_URL_VARIABLE = "COMETAPI_BASE_URL";
     private static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
 
-    @Parameters(arity = "0..1", paramLabel = "<video-uri>", description = "https:// URL of the video, or a data:video/...;base64, URI")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "<video-uri>",
+            description = "https:// URL of the video, or a data:video/...;base64, URI")
     String videoUri;
 
     @Option(names = "--video-file", paramLabel = "<path>", description = "send a local video inline (at most 16 MB)")
     Path videoFile;
 
-    @Option(names = "--base-url", paramLabel = "<url>", description = "CometAPI base URL (default: env COMETAPI_BASE_URL, else https://api.cometapi.com)")
+    @Option(
+            names = "--base-url",
+            paramLabel = "<url>",
+            description = "CometAPI base URL (default: env COMETAPI_BASE_URL, else https://api.cometapi.com)")
     String baseUrl;
 
-    @Option(names = "--runway-version", paramLabel = "<date>", description = "X-Runway-Version header (default: ${DEFAULT-VALUE})",
+    @Option(
+            names = "--runway-version",
+            paramLabel = "<date>",
+            description = "X-Runway-Version header (default: ${DEFAULT-VALUE})",
             defaultValue = RunwaySettings.DEFAULT_RUNWAY_VERSION)
     String runwayVersion;
 
-    @Option(names = "--model", paramLabel = "<name>", description = "upscale model (default: ${DEFAULT-VALUE})",
+    @Option(
+            names = "--model",
+            paramLabel = "<name>",
+            description = "upscale model (default: ${DEFAULT-VALUE})",
             defaultValue = RunwaySettings.DEFAULT_MODEL)
     String model;
 
-    @Option(names = "--option", paramLabel = "<key=value>", description = "extra model option passed into the request (repeatable)")
+    @Option(
+            names = "--option",
+            paramLabel = "<key=value>",
+            description = "extra model option passed into the request (repeatable)")
     List<String> options = new ArrayList<>();
 
-    @Option(names = "--timeout", paramLabel = "<duration>", description = "how long to wait, e.g. 90s, 30m, 1h (default: ${DEFAULT-VALUE})",
+    @Option(
+            names = "--timeout",
+            paramLabel = "<duration>",
+            description = "how long to wait, e.g. 90s, 30m, 1h (default: ${DEFAULT-VALUE})",
             defaultValue = "60m")
     String timeout;
 
-    @Option(names = "--output-dir", paramLabel = "<dir>", description = "write runway-upscale/<taskId>.url and .json there")
+    @Option(
+            names = "--output-dir",
+            paramLabel = "<dir>",
+            description = "write runway-upscale/<taskId>.url and .json there")
     Path outputDir;
 
-    @Option(names = "--download", description = "also download the upscaled video into the output dir (default: current dir)")
+    @Option(
+            names = "--download",
+            description = "also download the upscaled video into the output dir (default: current dir)")
     boolean download;
 
     @Option(names = "--quiet", description = "no progress on stderr; failures are still reported")
     boolean quiet;
 
-    @Option(names = "--simulate", description = "run the whole flow against a built-in simulator: no key or network needed")
+    @Option(
+            names = "--simulate",
+            description = "run the whole flow against a built-in simulator: no key or network needed")
     boolean simulate;
 
     @Option(names = "--verbose", description = "show stack traces of failures")
@@ -161,14 +195,19 @@ final class UpscaleCommand implements Callable<Integer> {
             throw InvalidInputException.local("--timeout", e.getMessage());
         }
         String base = baseUrl != null ? baseUrl : console.env().get(BASE_URL_VARIABLE);
-        RunwaySettings.Builder settings = RunwaySettings.builder().baseUrl(base).runwayVersion(runwayVersion).model(model)
-                .modelOptions(ModelOptions.parse(options)).waitTimeout(wait);
+        RunwaySettings.Builder settings = RunwaySettings.builder()
+                .baseUrl(base)
+                .runwayVersion(runwayVersion)
+                .model(model)
+                .modelOptions(ModelOptions.parse(options))
+                .waitTimeout(wait);
         settings.build();
         ApiKey key = null;
         if (!simulate) {
             String value = console.env().get(KEY_VARIABLE);
             if (value == null || value.isBlank()) {
-                throw InvalidInputException.local(KEY_VARIABLE, "is not set; export your CometAPI key in it, or try --simulate");
+                throw InvalidInputException.local(
+                        KEY_VARIABLE, "is not set; export your CometAPI key in it, or try --simulate");
             }
             key = ApiKey.of(value);
         }
@@ -222,8 +261,12 @@ final class UpscaleCommand implements Callable<Integer> {
                 done = await(waiting);
             } catch (Interrupted e) {
                 waiting.cancel(true);
-                CancelResult cancel = client.cancel(taskId).completeOnTimeout(new CancelResult(CancelResult.Outcome.FAILED,
-                        "no answer to the cancel in time"), CANCEL_WAIT.toSeconds(), TimeUnit.SECONDS).join();
+                CancelResult cancel = client.cancel(taskId)
+                        .completeOnTimeout(
+                                new CancelResult(CancelResult.Outcome.FAILED, "no answer to the cancel in time"),
+                                CANCEL_WAIT.toSeconds(),
+                                TimeUnit.SECONDS)
+                        .join();
                 printer.warn("Interrupted: stopped waiting for Runway task " + taskId + ". " + cancel.detail());
                 return ExitCode.INTERRUPTED;
             } catch (RunwayException e) {
@@ -233,7 +276,8 @@ final class UpscaleCommand implements Callable<Integer> {
         }
 
         private int succeeded(RunwayTask task, Instant submittedAt, RunwayEngine engine) {
-            TaskReport report = TaskReport.of(task, settings, video, submittedAt, engine.scheduler().now());
+            TaskReport report = TaskReport.of(
+                    task, settings, video, submittedAt, engine.scheduler().now());
             task.outputs().forEach(console.out()::println);
             console.out().flush();
             printer.say("Runway task " + task.id() + " SUCCEEDED.");
@@ -261,13 +305,24 @@ final class UpscaleCommand implements Callable<Integer> {
                 e.printStackTrace(console.err());
             }
             if (taskId != null && outputDir != null) {
-                RunwayTask last = e instanceof TaskFailedException f ? f.getTask()
+                RunwayTask last = e instanceof TaskFailedException f
+                        ? f.getTask()
                         : e instanceof TaskTimedOutException t ? t.getLastSeen() : null;
-                String status = e instanceof TaskFailedException ? "FAILED"
-                        : e instanceof io.jenkins.plugins.runwayupscale.client.TaskCancelledException ? "CANCELLED"
-                        : last != null ? last.status().name() : "UNKNOWN";
-                TaskReport report = new TaskReport(taskId, settings.getModel(), settings.getRunwayVersion(), video, status,
-                        List.of(), last == null ? null : last.failureCode(), last == null ? null : last.failure(), submittedAt,
+                String status = e instanceof TaskFailedException
+                        ? "FAILED"
+                        : e instanceof io.jenkins.plugins.runwayupscale.client.TaskCancelledException
+                                ? "CANCELLED"
+                                : last != null ? last.status().name() : "UNKNOWN";
+                TaskReport report = new TaskReport(
+                        taskId,
+                        settings.getModel(),
+                        settings.getRunwayVersion(),
+                        video,
+                        status,
+                        List.of(),
+                        last == null ? null : last.failureCode(),
+                        last == null ? null : last.failure(),
+                        submittedAt,
                         engine.scheduler().now());
                 try {
                     writeArtifacts(report);
@@ -301,7 +356,9 @@ final class UpscaleCommand implements Callable<Integer> {
     /** Waits for the future unless the user presses Ctrl-C first. */
     private <T> T await(CompletableFuture<T> future) throws RunwayException, Interrupted {
         // Only waits: the outcome is read from the future itself below.
-        CompletableFuture.anyOf(future, console.interrupted()).handle((v, e) -> null).join();
+        CompletableFuture.anyOf(future, console.interrupted())
+                .handle((v, e) -> null)
+                .join();
         if (!future.isDone() && console.interrupted().isDone()) {
             throw new Interrupted();
         }

@@ -44,12 +44,19 @@ class CommandLineTest {
     Path dir;
 
     /** A tenth of a second of real time per minute of task time; the engine polls every 50 ms. */
-    private final RunwaySimulator simulator = RunwaySimulator.builder().apiKey(KEY).timeScale(0.002)
-            .defaultScenario(TaskScenario.standard().withTimes(Duration.ofSeconds(5), Duration.ZERO, Duration.ofSeconds(60)))
-            .build().start();
+    private final RunwaySimulator simulator = RunwaySimulator.builder()
+            .apiKey(KEY)
+            .timeScale(0.002)
+            .defaultScenario(
+                    TaskScenario.standard().withTimes(Duration.ofSeconds(5), Duration.ZERO, Duration.ofSeconds(60)))
+            .build()
+            .start();
+
     private final Supplier<RunwayEngine> fastEngine = () -> RunwayEngine.builder()
-            .pollingPolicy(new FixedPollingPolicy(Duration.ofMillis(50), Duration.ZERO, new SplittableRandom(1))).build();
-    private final Map<String, String> env = new HashMap<>(Map.of("COMETAPI_KEY", KEY, "COMETAPI_BASE_URL", simulator.baseUrl()));
+            .pollingPolicy(new FixedPollingPolicy(Duration.ofMillis(50), Duration.ZERO, new SplittableRandom(1)))
+            .build();
+    private final Map<String, String> env =
+            new HashMap<>(Map.of("COMETAPI_KEY", KEY, "COMETAPI_BASE_URL", simulator.baseUrl()));
     private final CompletableFuture<Void> interrupted = new CompletableFuture<>();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -64,8 +71,12 @@ class CommandLineTest {
     }
 
     private int run(boolean terminal, String... args) {
-        Console console = new Console(env, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), terminal, interrupted);
+        Console console = new Console(
+                env,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                terminal,
+                interrupted);
         Simulators own = () -> Simulators.running(simulator);
         return UpscaleCommand.run(args, console, own, fastEngine);
     }
@@ -92,7 +103,8 @@ class CommandLineTest {
         assertThat(stderr()).contains("Submitted Runway task " + id).contains("SUCCEEDED");
         assertThat(simulator.postCount()).isEqualTo(1);
         Path folder = dir.resolve("runway-upscale");
-        assertThat(Files.readString(folder.resolve(id + ".url"))).isEqualTo(simulator.baseUrl() + "/outputs/" + id + ".mp4\n");
+        assertThat(Files.readString(folder.resolve(id + ".url")))
+                .isEqualTo(simulator.baseUrl() + "/outputs/" + id + ".mp4\n");
         JsonNode json = JSON.readTree(folder.resolve(id + ".json").toFile());
         assertThat(json.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(json.get("videoUri").asText()).isEqualTo(VIDEO);
@@ -102,8 +114,11 @@ class CommandLineTest {
     @ParameterizedTest
     @EnumSource(ResponseShape.class)
     void succeedsInEveryResponseShape(ResponseShape shape) {
-        simulator.scenarioFor("final", TaskScenario.standard().withTimes(Duration.ofSeconds(5), Duration.ZERO,
-                Duration.ofSeconds(60)).inShape(shape));
+        simulator.scenarioFor(
+                "final",
+                TaskScenario.standard()
+                        .withTimes(Duration.ofSeconds(5), Duration.ZERO, Duration.ofSeconds(60))
+                        .inShape(shape));
 
         assertThat(run(VIDEO)).isZero();
         assertThat(stdout().lines().toList()).singleElement().asString().endsWith(".mp4");
@@ -111,46 +126,65 @@ class CommandLineTest {
 
     @Test
     void reportsStatusChangesAsPlainLinesWhenNotOnATerminal() {
-        simulator.scenarioFor("final", TaskScenario.standard().withTimes(Duration.ofSeconds(300), Duration.ofSeconds(300),
-                Duration.ofSeconds(400)).withProgress(ProgressStyle.STEPWISE));
+        simulator.scenarioFor(
+                "final",
+                TaskScenario.standard()
+                        .withTimes(Duration.ofSeconds(300), Duration.ofSeconds(300), Duration.ofSeconds(400))
+                        .withProgress(ProgressStyle.STEPWISE));
 
         assertThat(run(VIDEO)).isZero();
 
-        assertThat(stderr()).contains(": PENDING").contains(": THROTTLED").contains(": RUNNING 25%")
-                .contains(": RUNNING 50%").contains(": SUCCEEDED");
+        assertThat(stderr())
+                .contains(": PENDING")
+                .contains(": THROTTLED")
+                .contains(": RUNNING 25%")
+                .contains(": RUNNING 50%")
+                .contains(": SUCCEEDED");
         assertThat(stderr()).doesNotContain("\r");
     }
 
     @Test
     void drawsAProgressBarOnATerminal() {
-        simulator.scenarioFor("final", TaskScenario.standard().withTimes(Duration.ofSeconds(10), Duration.ZERO,
-                Duration.ofSeconds(400)));
+        simulator.scenarioFor(
+                "final",
+                TaskScenario.standard().withTimes(Duration.ofSeconds(10), Duration.ZERO, Duration.ofSeconds(400)));
 
         assertThat(run(true, VIDEO)).isZero();
 
-        assertThat(stderr()).contains("\r[").containsPattern("\\[#+\\.+\\] RUNNING").contains("SUCCEEDED");
+        assertThat(stderr())
+                .contains("\r[")
+                .containsPattern("\\[#+\\.+\\] RUNNING")
+                .contains("SUCCEEDED");
         assertThat(stdout().lines().toList()).singleElement().asString().endsWith(".mp4");
     }
 
     @Test
     void failedTaskExitsOneAndSaysWhy() throws Exception {
-        simulator.scenarioFor("final", TaskScenario.standard().withTimes(Duration.ofSeconds(1), Duration.ZERO,
-                Duration.ofSeconds(10)).failing("SAFETY.INPUT.VIDEO", "The video did not pass moderation."));
+        simulator.scenarioFor(
+                "final",
+                TaskScenario.standard()
+                        .withTimes(Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(10))
+                        .failing("SAFETY.INPUT.VIDEO", "The video did not pass moderation."));
 
         int code = run("--output-dir", dir.toString(), VIDEO);
 
         assertThat(code).isEqualTo(1);
         assertThat(stdout()).isEmpty();
         assertThat(stderr()).contains("[SAFETY.INPUT.VIDEO]").contains("do not retry");
-        JsonNode json = JSON.readTree(dir.resolve("runway-upscale").resolve(simulatorTaskId() + ".json").toFile());
+        JsonNode json = JSON.readTree(dir.resolve("runway-upscale")
+                .resolve(simulatorTaskId() + ".json")
+                .toFile());
         assertThat(json.get("status").asText()).isEqualTo("FAILED");
         assertThat(json.get("failureCode").asText()).isEqualTo("SAFETY.INPUT.VIDEO");
     }
 
     @Test
     void cancelledTaskExitsOne() {
-        simulator.scenarioFor("final", TaskScenario.standard().withTimes(Duration.ofSeconds(1), Duration.ZERO,
-                Duration.ofSeconds(10)).cancelled());
+        simulator.scenarioFor(
+                "final",
+                TaskScenario.standard()
+                        .withTimes(Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(10))
+                        .cancelled());
 
         assertThat(run(VIDEO)).isEqualTo(1);
         assertThat(stderr()).contains("cancelled");
@@ -183,15 +217,19 @@ class CommandLineTest {
         assertThat(run()).isEqualTo(2);
         assertThat(run("--video-file", dir.resolve("missing.mp4").toString())).isEqualTo(2);
         assertThat(simulator.requests()).isEmpty();
-        assertThat(stderr()).contains("--timeout").contains("--option").contains("Runway version").contains("base URL")
+        assertThat(stderr())
+                .contains("--timeout")
+                .contains("--option")
+                .contains("Runway version")
+                .contains("base URL")
                 .contains("Unknown option");
     }
 
     @Test
     void tooBigOrUnknownVideoFileExitsTwo() throws Exception {
         Path big = dir.resolve("big.mp4");
-        try (var channel = java.nio.channels.FileChannel.open(big, java.nio.file.StandardOpenOption.CREATE_NEW,
-                java.nio.file.StandardOpenOption.WRITE)) {
+        try (var channel = java.nio.channels.FileChannel.open(
+                big, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
             channel.write(java.nio.ByteBuffer.wrap(new byte[1]), 16L * 1024 * 1024);
         }
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
@@ -206,17 +244,27 @@ class CommandLineTest {
     void videoFileIsSentInlineAsDataUri() throws Exception {
         Path clip = Files.write(dir.resolve("clip.mp4"), new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'});
 
-        assertThat(run("--video-file", clip.toString(), "--output-dir", dir.toString())).isZero();
+        assertThat(run("--video-file", clip.toString(), "--output-dir", dir.toString()))
+                .isZero();
 
         assertThat(simulator.requests().get(0).videoUri()).startsWith("data:video/mp4;base64,");
-        JsonNode json = JSON.readTree(dir.resolve("runway-upscale").resolve(simulatorTaskId() + ".json").toFile());
+        JsonNode json = JSON.readTree(dir.resolve("runway-upscale")
+                .resolve(simulatorTaskId() + ".json")
+                .toFile());
         assertThat(json.get("videoUri").asText()).isEqualTo("data:video/mp4;base64,... (8 bytes)");
     }
 
     @Test
     void modelAndOptionsArePassedThrough() {
-        assertThat(run("--model", "magnific_video_upscaler_creative", "--option", "resolution=4k", "--option", "creativity=30",
-                VIDEO)).isZero();
+        assertThat(run(
+                        "--model",
+                        "magnific_video_upscaler_creative",
+                        "--option",
+                        "resolution=4k",
+                        "--option",
+                        "creativity=30",
+                        VIDEO))
+                .isZero();
         assertThat(stderr()).contains("model magnific_video_upscaler_creative");
     }
 
@@ -225,7 +273,10 @@ class CommandLineTest {
         env.put("COMETAPI_KEY", "sk-wrong-SECRET-123");
 
         assertThat(run("--verbose", VIDEO)).isEqualTo(3);
-        assertThat(stderr()).contains("HTTP 401").contains("Check the CometAPI key").doesNotContain("sk-wrong-SECRET-123");
+        assertThat(stderr())
+                .contains("HTTP 401")
+                .contains("Check the CometAPI key")
+                .doesNotContain("sk-wrong-SECRET-123");
         assertThat(simulator.postCount()).isEqualTo(1);
     }
 
@@ -249,8 +300,8 @@ class CommandLineTest {
 
     @Test
     void timeoutExitsFourWithTheLastStatus() {
-        simulator.scenarioFor("final", TaskScenario.standard().withTimes(Duration.ofSeconds(1), Duration.ZERO,
-                Duration.ofHours(10)));
+        simulator.scenarioFor(
+                "final", TaskScenario.standard().withTimes(Duration.ofSeconds(1), Duration.ZERO, Duration.ofHours(10)));
 
         assertThat(run("--timeout", "1s", VIDEO)).isEqualTo(4);
         assertThat(stderr()).contains("Gave up waiting").contains("last status RUNNING");
@@ -258,8 +309,8 @@ class CommandLineTest {
 
     @Test
     void interruptStopsWaitingCancelsAndSaysTheTaskId() {
-        simulator.scenarioFor("final", TaskScenario.standard().withTimes(Duration.ofSeconds(1), Duration.ZERO,
-                Duration.ofHours(10)));
+        simulator.scenarioFor(
+                "final", TaskScenario.standard().withTimes(Duration.ofSeconds(1), Duration.ZERO, Duration.ofHours(10)));
         CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> run(VIDEO));
         await().atMost(10, TimeUnit.SECONDS).until(() -> simulator.taskReadCount() > 0);
 
@@ -273,8 +324,11 @@ class CommandLineTest {
 
     @Test
     void downloadStoresTheSimulatorsBytes() throws Exception {
-        simulator.scenarioFor("final", TaskScenario.standard().withTimes(Duration.ofSeconds(1), Duration.ZERO,
-                Duration.ofSeconds(10)).withOutputBytes(2_500_000));
+        simulator.scenarioFor(
+                "final",
+                TaskScenario.standard()
+                        .withTimes(Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(10))
+                        .withOutputBytes(2_500_000));
 
         assertThat(run("--output-dir", dir.toString(), "--download", VIDEO)).isZero();
 

@@ -65,15 +65,20 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
                         .setConnectTimeout(Timeout.of(config.getConnectTimeout()))
                         .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build())
-                .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
+                .setDefaultTlsConfig(TlsConfig.custom()
+                        .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
+                        .build())
                 .setMaxConnTotal(256)
                 .setMaxConnPerRoute(64)
                 .build();
         HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
                 .setConnectionManager(connections)
-                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(config.getIoThreads()).build())
+                .setIOReactorConfig(IOReactorConfig.custom()
+                        .setIoThreadCount(config.getIoThreads())
+                        .build())
                 // 32 KB session buffers: downloads keep pace with curl, and 64 connections hold only 4 MB.
-                .setHttp1Config(Http1Config.custom().setBufferSize(SESSION_BUFFER).build())
+                .setHttp1Config(
+                        Http1Config.custom().setBufferSize(SESSION_BUFFER).build())
                 .setThreadFactory(new NamedDaemonThreads("runway-upscale-io"))
                 // A POST must never be replayed by the library: we decide about retries ourselves.
                 .disableAutomaticRetries()
@@ -89,7 +94,8 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
             builder.setRoutePlanner(new ProxyRoutePlanner(proxy));
             if (proxy.getUsername() != null) {
                 BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-                credentials.setCredentials(new AuthScope(proxy.getHost(), proxy.getPort()),
+                credentials.setCredentials(
+                        new AuthScope(proxy.getHost(), proxy.getPort()),
                         new UsernamePasswordCredentials(proxy.getUsername(), proxy.password()));
                 builder.setDefaultCredentialsProvider(credentials);
             }
@@ -100,15 +106,18 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
 
     @Override
     public CompletableFuture<HttpAnswer> send(HttpCall call) {
-        SimpleRequestBuilder request = SimpleRequestBuilder.create(call.method()).setUri(call.uri());
+        SimpleRequestBuilder request =
+                SimpleRequestBuilder.create(call.method()).setUri(call.uri());
         call.headers().forEach(request::addHeader);
         if (call.body() != null) {
             request.setBody(call.body(), ContentType.APPLICATION_JSON);
         }
         SimpleHttpRequest built = request.build();
         CompletableFuture<HttpAnswer> answer = new CompletableFuture<>();
-        Future<SimpleHttpResponse> inFlight = client.execute(SimpleRequestProducer.create(built),
-                SimpleResponseConsumer.create(), new Completion<>(answer, ApacheHttpTransport::toAnswer));
+        Future<SimpleHttpResponse> inFlight = client.execute(
+                SimpleRequestProducer.create(built),
+                SimpleResponseConsumer.create(),
+                new Completion<>(answer, ApacheHttpTransport::toAnswer));
         cancelWith(answer, inFlight);
         return answer;
     }
@@ -116,8 +125,8 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
     @Override
     public CompletableFuture<FileFetch> fetchToFile(URI uri, Path file) {
         CompletableFuture<FileFetch> result = new CompletableFuture<>();
-        Future<FileFetch> inFlight = client.execute(AsyncRequestBuilder.get(uri).build(), new FileConsumer(file),
-                new Completion<>(result, f -> f));
+        Future<FileFetch> inFlight = client.execute(
+                AsyncRequestBuilder.get(uri).build(), new FileConsumer(file), new Completion<>(result, f -> f));
         cancelWith(result, inFlight);
         return result;
     }
@@ -197,7 +206,10 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
             status = response.getCode();
             headers = ApacheHttpTransport.headers(response);
             if (status >= 200 && status < 300) {
-                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                channel = FileChannel.open(
+                        file,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING);
             }
         }

@@ -18,7 +18,8 @@ public final class ApiKey {
         }
         for (int i = 0; i < value.length(); i++) {
             if (Character.isWhitespace(value.charAt(i)) || Character.isISOControl(value.charAt(i))) {
-                throw InvalidInputException.local("API key",
+                throw InvalidInputException.local(
+                        "API key",
                         "contains whitespace or control characters; check that the key was pasted without spaces or line breaks");
             }
         }

@@ -9,5 +9,4 @@ import java.nio.file.Path;
  * @param bytes its size
  * @param contentType the Content-Type the server gave, or null
  */
-public record DownloadResult(Path file, long bytes, String contentType) {
-}
+public record DownloadResult(Path file, long bytes, String contentType) {}

@@ -4,8 +4,7 @@ import java.time.Duration;
 
 /** Human-friendly durations for messages ("90s", "2m 5s", "1h 0m"). */
 public final class Durations {
-    private Durations() {
-    }
+    private Durations() {}
 
     public static String describe(Duration d) {
         long seconds = Math.max(0, d.toSeconds());
@@ -27,7 +26,8 @@ public final class Durations {
         if (s.chars().allMatch(Character::isDigit)) {
             return Duration.ofSeconds(Long.parseLong(s));
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|h|m|s)").matcher(s);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(\\d+)(ms|h|m|s)").matcher(s);
         Duration total = Duration.ZERO;
         int end = 0;
         while (m.find()) {
@@ -35,12 +35,13 @@ public final class Durations {
                 break;
             }
             long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            });
+            total = total.plus(
+                    switch (m.group(2)) {
+                        case "ms" -> Duration.ofMillis(n);
+                        case "s" -> Duration.ofSeconds(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        default -> Duration.ofHours(n);
+                    });
             end = m.end();
         }
         if (end != s.length() || end == 0) {

@@ -45,8 +45,7 @@ public final class EngineConfig {
         private int ioThreads = 1;
         private ProxySettings proxy;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder connectTimeout(Duration value) {
             this.connectTimeout = positive(value, "connect timeout");

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * @param json whether the body was JSON
  */
 record ErrorBody(String message, String code, String requestId, boolean json) {
-    private static final Pattern REQUEST_ID = Pattern.compile("request id:\\s*([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REQUEST_ID =
+            Pattern.compile("request id:\\s*([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
 
     static ErrorBody parse(HttpAnswer answer) {
         JsonNode root = Json.tryParse(answer.body());

@@ -4,8 +4,7 @@ package io.jenkins.plugins.runwayupscale.client;
 public final class Excerpt {
     public static final int BODY_LIMIT = 512;
 
-    private Excerpt() {
-    }
+    private Excerpt() {}
 
     public static String cut(String text, int limit) {
         if (text == null) {

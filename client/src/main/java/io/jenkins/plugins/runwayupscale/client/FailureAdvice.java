@@ -2,8 +2,7 @@ package io.jenkins.plugins.runwayupscale.client;
 
 /** Turns Runway's failure code into a sentence that says what happened and what to do next. */
 final class FailureAdvice {
-    private FailureAdvice() {
-    }
+    private FailureAdvice() {}
 
     static String describe(RunwayTask task, String model) {
         String code = task.failureCode();

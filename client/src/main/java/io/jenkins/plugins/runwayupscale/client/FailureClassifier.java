@@ -30,15 +30,26 @@ final class FailureClassifier {
         boolean neverSent = neverSent(t);
         String what = describe(t);
         if (neverSent) {
-            return new CallFailure(new TransportException("Could not reach CometAPI while " + kind.doing() + subject + ": "
-                    + what + ". Check the base URL, DNS and proxy settings.", false, null), true, null);
+            return new CallFailure(
+                    new TransportException(
+                            "Could not reach CometAPI while " + kind.doing() + subject + ": " + what
+                                    + ". Check the base URL, DNS and proxy settings.",
+                            false,
+                            null),
+                    true,
+                    null);
         }
         if (kind == CallKind.SUBMIT) {
-            return CallFailure.finalFailure(new TransportException("The connection failed after the upscale request was sent ("
-                    + what + "). " + uncertainSubmission(), true, null));
+            return CallFailure.finalFailure(new TransportException(
+                    "The connection failed after the upscale request was sent (" + what + "). " + uncertainSubmission(),
+                    true,
+                    null));
         }
-        return new CallFailure(new TransportException("The connection failed while " + kind.doing() + subject + ": " + what
-                + ".", true, null), true, null);
+        return new CallFailure(
+                new TransportException(
+                        "The connection failed while " + kind.doing() + subject + ": " + what + ".", true, null),
+                true,
+                null);
     }
 
     CallFailure answer(CallKind kind, HttpAnswer answer, Instant now, String subject) {
@@ -47,21 +58,25 @@ final class FailureClassifier {
         String where = "CometAPI answered HTTP " + status + " while " + kind.doing() + subject + ": " + body.describe();
         if (status >= 300 && status < 400) {
             String location = answer.header("location");
-            return CallFailure.finalFailure(new InvalidResponseException("CometAPI answered with a redirect (HTTP " + status
+            return CallFailure.finalFailure(new InvalidResponseException("CometAPI answered with a redirect (HTTP "
+                    + status
                     + (location == null ? "" : " to " + Excerpt.cut(key.redact(location), 200))
                     + ") while " + kind.doing() + subject + "; redirects are not followed. Check the base URL."));
         }
         if (status == 401 || status == 403) {
-            return CallFailure.finalFailure(new AuthenticationException(where
-                    + ". Check the CometAPI key: it may be missing, wrong, or out of quota."));
+            return CallFailure.finalFailure(new AuthenticationException(
+                    where + ". Check the CometAPI key: it may be missing, wrong, or out of quota."));
         }
         if ((status == 400 || status == 404) && kind == CallKind.READ && body.isTaskNotExist()) {
-            return CallFailure.finalFailure(new TaskLostException("CometAPI does not know task" + subject.replace(" of task", "")
-                    + " (task_not_exist)" + requestIdSuffix(body) + ".", true));
+            return CallFailure.finalFailure(new TaskLostException(
+                    "CometAPI does not know task" + subject.replace(" of task", "") + " (task_not_exist)"
+                            + requestIdSuffix(body) + ".",
+                    true));
         }
         if (status == 404 && kind == CallKind.READ) {
-            return CallFailure.finalFailure(new TaskLostException(where + ". The task is unknown to CometAPI (lost or deleted),"
-                    + " or the base URL is wrong.", false));
+            return CallFailure.finalFailure(new TaskLostException(
+                    where + ". The task is unknown to CometAPI (lost or deleted)," + " or the base URL is wrong.",
+                    false));
         }
         if (status == 404) {
             return CallFailure.finalFailure(new InvalidResponseException(where + ". Check the base URL."));
@@ -70,12 +85,17 @@ final class FailureClassifier {
             return new CallFailure(new ServerErrorException(where, status), true, RetryAfter.of(answer, now));
         }
         if (status == 429) {
-            return new CallFailure(new RateLimitedException(where + ". The account's rate limit or daily cap was reached;"
-                    + " wait, or lower the number of parallel upscales."), true, RetryAfter.of(answer, now));
+            return new CallFailure(
+                    new RateLimitedException(where + ". The account's rate limit or daily cap was reached;"
+                            + " wait, or lower the number of parallel upscales."),
+                    true,
+                    RetryAfter.of(answer, now));
         }
         if (status == 503) {
-            return new CallFailure(new ServerErrorException(where + ". CometAPI is shedding load; try again later.", status),
-                    true, RetryAfter.of(answer, now));
+            return new CallFailure(
+                    new ServerErrorException(where + ". CometAPI is shedding load; try again later.", status),
+                    true,
+                    RetryAfter.of(answer, now));
         }
         if (status >= 500 && "invalid_request".equalsIgnoreCase(body.code())) {
             return CallFailure.finalFailure(InvalidInputException.rejected(where + modelHint(body)));

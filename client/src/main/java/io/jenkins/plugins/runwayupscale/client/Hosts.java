@@ -7,8 +7,7 @@ import java.util.regex.Pattern;
 final class Hosts {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
-    private Hosts() {
-    }
+    private Hosts() {}
 
     static boolean isLoopback(String host) {
         if (host == null) {

@@ -12,8 +12,7 @@ final class Json {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(SerializationFeature.INDENT_OUTPUT, true);
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The parsed tree, or null when the text is not JSON. */
     static JsonNode tryParse(String text) {

@@ -23,7 +23,8 @@ final class OutputDownloader {
 
     CompletableFuture<DownloadResult> download(String outputUrl, Path target) {
         if (outputUrl == null || !OutputUrls.isAcceptable(outputUrl)) {
-            return CompletableFuture.failedFuture(InvalidInputException.local("output URL",
+            return CompletableFuture.failedFuture(InvalidInputException.local(
+                    "output URL",
                     "'" + Excerpt.cut(outputUrl, 200) + "' is not an https URL; refusing to download it"));
         }
         Path part = target.resolveSibling(target.getFileName() + ".part");
@@ -50,16 +51,18 @@ final class OutputDownloader {
             }
             if (error != null) {
                 Throwable cause = FailureClassifier.unwrap(error);
-                result.completeExceptionally(new TransportException("Downloading the output failed: "
-                        + Excerpt.cut(String.valueOf(cause.getMessage()), 200) + ".", true, null));
+                result.completeExceptionally(new TransportException(
+                        "Downloading the output failed: " + Excerpt.cut(String.valueOf(cause.getMessage()), 200) + ".",
+                        true,
+                        null));
                 return;
             }
             handle(uri, fetch, target, part, redirects, result);
         });
     }
 
-    private void handle(URI uri, FileFetch fetch, Path target, Path part, int redirects,
-            CompletableFuture<DownloadResult> result) {
+    private void handle(
+            URI uri, FileFetch fetch, Path target, Path part, int redirects, CompletableFuture<DownloadResult> result) {
         int status = fetch.status();
         if (status >= 200 && status < 300) {
             try {
@@ -73,20 +76,21 @@ final class OutputDownloader {
         if (status >= 300 && status < 400 && fetch.header("location") != null) {
             URI next = uri.resolve(fetch.header("location"));
             if (redirects >= MAX_REDIRECTS) {
-                result.completeExceptionally(new InvalidResponseException("Downloading the output was redirected more than "
-                        + MAX_REDIRECTS + " times; giving up."));
+                result.completeExceptionally(new InvalidResponseException(
+                        "Downloading the output was redirected more than " + MAX_REDIRECTS + " times; giving up."));
             } else if (!OutputUrls.isAcceptable(next.toString())) {
-                result.completeExceptionally(new InvalidResponseException("Downloading the output was redirected to a"
-                        + " non-https URL; refusing to follow it."));
+                result.completeExceptionally(new InvalidResponseException(
+                        "Downloading the output was redirected to a" + " non-https URL; refusing to follow it."));
             } else {
                 fetch(next, target, part, redirects + 1, result);
             }
             return;
         }
         String hint = status == 403 || status == 404 || status == 410
-                ? " Output URLs expire (Runway: within 24-48 hours); read the task again for a fresh URL." : "";
-        result.completeExceptionally(new InvalidResponseException("Downloading the output failed with HTTP " + status + ": \""
-                + Excerpt.body(fetch.errorBody()) + "\"." + hint));
+                ? " Output URLs expire (Runway: within 24-48 hours); read the task again for a fresh URL."
+                : "";
+        result.completeExceptionally(new InvalidResponseException("Downloading the output failed with HTTP " + status
+                + ": \"" + Excerpt.body(fetch.errorBody()) + "\"." + hint));
     }
 
     private static void deleteQuietly(Path file) {

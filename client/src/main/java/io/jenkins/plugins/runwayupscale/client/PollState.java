@@ -19,8 +19,17 @@ import java.util.List;
  * @param runningSeenAt the reading that first showed RUNNING (the latest it can have started), or null
  * @param history recent readings, oldest first (bounded)
  */
-public record PollState(String taskId, String model, Instant submittedAt, Instant now, int polls, RunwayTask lastTask,
-        Instant statusSince, Instant runningFrom, Instant runningSeenAt, List<Observation> history) {
+public record PollState(
+        String taskId,
+        String model,
+        Instant submittedAt,
+        Instant now,
+        int polls,
+        RunwayTask lastTask,
+        Instant statusSince,
+        Instant runningFrom,
+        Instant runningSeenAt,
+        List<Observation> history) {
 
     /** Time since submission. */
     public Duration elapsed() {
@@ -34,6 +43,5 @@ public record PollState(String taskId, String model, Instant submittedAt, Instan
      * @param status the status read
      * @param progress the progress read, or null
      */
-    public record Observation(Instant at, TaskStatus status, Double progress) {
-    }
+    public record Observation(Instant at, TaskStatus status, Double progress) {}
 }

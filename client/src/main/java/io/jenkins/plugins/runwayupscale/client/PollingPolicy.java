@@ -11,6 +11,5 @@ public interface PollingPolicy {
     Duration nextDelay(PollState state);
 
     /** Told when a task reached a terminal status ({@code state.lastTask()}), so a policy can learn typical durations. */
-    default void taskFinished(PollState state) {
-    }
+    default void taskFinished(PollState state) {}
 }

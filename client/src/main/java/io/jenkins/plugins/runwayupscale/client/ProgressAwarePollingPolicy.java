@@ -25,9 +25,11 @@ public final class ProgressAwarePollingPolicy implements PollingPolicy {
     static final Duration BLIND = Duration.ofSeconds(6);
     /** Queues are short; reading a pending task mostly serves to date the start of its run. */
     static final Duration PENDING_INTERVAL = Duration.ofSeconds(15);
+
     static final Duration THROTTLED_START = Duration.ofSeconds(10);
     /** A blind wait may grow while fewer than this share of past runs as long as this one ended within it. */
     static final double ENDING_CHANCE = 0.05;
+
     static final Duration BLIND_STEP = Duration.ofSeconds(1);
     static final Duration BLIND_CEILING = Duration.ofSeconds(30);
     static final int MIN_SAMPLES = 8;
@@ -86,7 +88,8 @@ public final class ProgressAwarePollingPolicy implements PollingPolicy {
      * down the finish. Sleeps until the earliest time it can happen, then polls densely until it has.
      */
     private static Duration fromProgress(PollState state, RunModel model) {
-        double current = state.lastTask().progress() == null ? 0 : state.lastTask().progress();
+        double current =
+                state.lastTask().progress() == null ? 0 : state.lastTask().progress();
         double next = model.step() > 0 ? current + model.step() : 1;
         boolean finalEvent = next >= 1 - 1e-9;
         Instant[] window = model.reaching(Math.min(1, next));
@@ -98,19 +101,26 @@ public final class ProgressAwarePollingPolicy implements PollingPolicy {
         Instant middle = window[0].plus(Duration.between(window[0], window[1]).dividedBy(2));
         Duration toMiddle = Duration.between(state.now(), middle);
         Duration approach = Duration.ofMillis((long) (toMiddle.toMillis() * APPROACH));
-        return clamp(approach.compareTo(toEarliest) < 0 && approach.compareTo(interval) > 0 ? approach : toEarliest,
-                FLOOR, CEILING);
+        return clamp(
+                approach.compareTo(toEarliest) < 0 && approach.compareTo(interval) > 0 ? approach : toEarliest,
+                FLOOR,
+                CEILING);
     }
 
     @Override
     public void taskFinished(PollState state) {
         RunwayTask last = state.lastTask();
         List<PollState.Observation> history = state.history();
-        if (last == null || last.status() != TaskStatus.SUCCEEDED || state.runningSeenAt() == null || history.size() < 2) {
+        if (last == null
+                || last.status() != TaskStatus.SUCCEEDED
+                || state.runningSeenAt() == null
+                || history.size() < 2) {
             return;
         }
         // Start and end each happened between two readings: date both at the midpoint.
-        Instant started = state.runningFrom() == null ? state.runningSeenAt() : midpoint(state.runningFrom(), state.runningSeenAt());
+        Instant started = state.runningFrom() == null
+                ? state.runningSeenAt()
+                : midpoint(state.runningFrom(), state.runningSeenAt());
         Instant ended = midpoint(history.get(history.size() - 2).at(), state.now());
         Duration ran = Duration.between(started, ended);
         if (!ran.isNegative()) {

@@ -23,8 +23,13 @@ public final class ProxySettings {
         this.port = port;
         this.username = username == null || username.isBlank() ? null : username;
         this.password = password == null ? null : password.clone();
-        this.noProxy = noProxyHosts == null ? List.of()
-                : noProxyHosts.stream().map(String::trim).filter(s -> !s.isEmpty()).map(ProxySettings::glob).toList();
+        this.noProxy = noProxyHosts == null
+                ? List.of()
+                : noProxyHosts.stream()
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .map(ProxySettings::glob)
+                        .toList();
     }
 
     private static Pattern glob(String pattern) {

@@ -8,8 +8,7 @@ import java.time.format.DateTimeParseException;
 
 /** Reads how long a server asked us to wait: {@code retry-after-ms}, or {@code Retry-After} in seconds or as an HTTP date. */
 final class RetryAfter {
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /** The requested wait, or null when the answer asks for none or says it in a form we do not understand. */
     static Duration of(HttpAnswer answer, Instant now) {
@@ -30,7 +29,8 @@ final class RetryAfter {
             return nonNegative(Duration.ofMillis((long) (Double.parseDouble(v) * 1000)));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 return nonNegative(Duration.between(now, at));
             } catch (DateTimeParseException notDate) {
                 return null;

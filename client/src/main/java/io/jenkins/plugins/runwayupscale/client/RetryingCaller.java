@@ -27,14 +27,25 @@ final class RetryingCaller {
         this.backoff = backoff;
     }
 
-    <T> CompletableFuture<T> call(CallKind kind, HttpCall call, FailureClassifier classifier, String subject,
-            Instant deadline, AnswerReader<T> reader) {
+    <T> CompletableFuture<T> call(
+            CallKind kind,
+            HttpCall call,
+            FailureClassifier classifier,
+            String subject,
+            Instant deadline,
+            AnswerReader<T> reader) {
         return call(kind, call, classifier, subject, deadline, RetryingCaller::isSuccess, reader);
     }
 
     /** As above, handing the reader every answer whose status {@code readable} accepts instead of only 2xx. */
-    <T> CompletableFuture<T> call(CallKind kind, HttpCall call, FailureClassifier classifier, String subject,
-            Instant deadline, IntPredicate readable, AnswerReader<T> reader) {
+    <T> CompletableFuture<T> call(
+            CallKind kind,
+            HttpCall call,
+            FailureClassifier classifier,
+            String subject,
+            Instant deadline,
+            IntPredicate readable,
+            AnswerReader<T> reader) {
         Attempts<T> attempts = new Attempts<>(kind, call, classifier, subject, deadline, readable, reader);
         attempts.start(1);
         return attempts.result;
@@ -54,10 +65,16 @@ final class RetryingCaller {
         private final IntPredicate readable;
         private final AnswerReader<T> reader;
         private final CompletableFuture<T> result = new CompletableFuture<>();
-        private final AtomicReference<Runnable> stopCurrent = new AtomicReference<>(() -> { });
+        private final AtomicReference<Runnable> stopCurrent = new AtomicReference<>(() -> {});
 
-        Attempts(CallKind kind, HttpCall call, FailureClassifier classifier, String subject, Instant deadline,
-                IntPredicate readable, AnswerReader<T> reader) {
+        Attempts(
+                CallKind kind,
+                HttpCall call,
+                FailureClassifier classifier,
+                String subject,
+                Instant deadline,
+                IntPredicate readable,
+                AnswerReader<T> reader) {
             this.kind = kind;
             this.call = call;
             this.classifier = classifier;
@@ -98,7 +115,8 @@ final class RetryingCaller {
                 } catch (RunwayException e) {
                     result.completeExceptionally(e);
                 } catch (RuntimeException e) {
-                    result.completeExceptionally(classifier.unusable(kind, answer, "could not be read (" + e + ")", subject));
+                    result.completeExceptionally(
+                            classifier.unusable(kind, answer, "could not be read (" + e + ")", subject));
                 }
                 return;
             } else {

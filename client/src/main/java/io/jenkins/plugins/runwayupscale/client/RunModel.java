@@ -40,10 +40,17 @@ final class RunModel {
      */
     static RunModel of(PollState state, double noise) {
         List<PollState.Observation> running = state.history().stream()
-                .filter(o -> o.status() == TaskStatus.RUNNING).toList();
-        List<PollState.Observation> withProgress = running.stream().filter(o -> o.progress() != null).toList();
+                .filter(o -> o.status() == TaskStatus.RUNNING)
+                .toList();
+        List<PollState.Observation> withProgress =
+                running.stream().filter(o -> o.progress() != null).toList();
         // One value alone says nothing about the rate.
-        if (state.runningSeenAt() == null || withProgress.stream().map(PollState.Observation::progress).distinct().count() < 2) {
+        if (state.runningSeenAt() == null
+                || withProgress.stream()
+                                .map(PollState.Observation::progress)
+                                .distinct()
+                                .count()
+                        < 2) {
             return null;
         }
         double step = stepOf(withProgress);

@@ -54,16 +54,22 @@ public final class RunwayClient {
     private String readTaskId(HttpAnswer answer) throws RunwayException {
         JsonNode root = Json.tryParse(answer.body());
         if (root == null) {
-            throw classifier.unusable(CallKind.SUBMIT, answer, "is not JSON; the task may have been created (it was not"
-                    + " resubmitted)", "");
+            throw classifier.unusable(
+                    CallKind.SUBMIT,
+                    answer,
+                    "is not JSON; the task may have been created (it was not" + " resubmitted)",
+                    "");
         }
         String id = firstText(root, "id", "task_id");
         if (id == null && root.path("data").isObject()) {
             id = firstText(root.get("data"), "id", "task_id");
         }
         if (id == null) {
-            throw classifier.unusable(CallKind.SUBMIT, answer, "has no task id; the task may have been created (it was"
-                    + " not resubmitted)", "");
+            throw classifier.unusable(
+                    CallKind.SUBMIT,
+                    answer,
+                    "has no task id; the task may have been created (it was" + " not resubmitted)",
+                    "");
         }
         try {
             return checkTaskId(id);
@@ -92,7 +98,8 @@ public final class RunwayClient {
     }
 
     /** Waits for a task submitted just now, for the configured wait timeout. */
-    public CompletableFuture<RunwayTask> waitForTask(String taskId, WaitListener listener) throws InvalidInputException {
+    public CompletableFuture<RunwayTask> waitForTask(String taskId, WaitListener listener)
+            throws InvalidInputException {
         Instant now = engine.scheduler().now();
         return waitForTask(taskId, now, now.plus(settings.getWaitTimeout()), listener);
     }
@@ -102,11 +109,18 @@ public final class RunwayClient {
      * window, so a wait resumed after a restart keeps the original one. The future completes with the SUCCEEDED
      * task or with a {@link RunwayException}; cancelling it stops polling at once.
      */
-    public CompletableFuture<RunwayTask> waitForTask(String taskId, Instant submittedAt, Instant deadline,
-            WaitListener listener) throws InvalidInputException {
+    public CompletableFuture<RunwayTask> waitForTask(
+            String taskId, Instant submittedAt, Instant deadline, WaitListener listener) throws InvalidInputException {
         checkTaskId(taskId);
-        TaskWaiter waiter = new TaskWaiter(this, engine.pollingPolicy(), engine.scheduler(), taskId, submittedAt, deadline,
-                settings.getTaskNotExistGrace(), listener == null ? WaitListener.NONE : listener);
+        TaskWaiter waiter = new TaskWaiter(
+                this,
+                engine.pollingPolicy(),
+                engine.scheduler(),
+                taskId,
+                submittedAt,
+                deadline,
+                settings.getTaskNotExistGrace(),
+                listener == null ? WaitListener.NONE : listener);
         waiter.begin();
         return waiter.result();
     }
@@ -120,19 +134,29 @@ public final class RunwayClient {
         }
         HttpCall call = new HttpCall("DELETE", taskUri(taskId), headers(), null);
         Instant deadline = engine.scheduler().now().plus(minutes(1));
-        return engine.caller().call(CallKind.CANCEL, call, classifier, " of task " + taskId, deadline,
+        return engine.caller()
+                .call(
+                        CallKind.CANCEL,
+                        call,
+                        classifier,
+                        " of task " + taskId,
+                        deadline,
                         status -> RetryingCaller.isSuccess(status) || status == 404 || status == 405,
                         answer -> cancelAnswered(taskId, answer))
-                .exceptionally(error -> new CancelResult(CancelResult.Outcome.FAILED, "Could not cancel Runway task "
-                        + taskId + ": " + FailureClassifier.unwrap(error).getMessage()));
+                .exceptionally(error -> new CancelResult(
+                        CancelResult.Outcome.FAILED,
+                        "Could not cancel Runway task " + taskId + ": "
+                                + FailureClassifier.unwrap(error).getMessage()));
     }
 
     private static CancelResult cancelAnswered(String taskId, HttpAnswer answer) {
         if (RetryingCaller.isSuccess(answer.status())) {
             return new CancelResult(CancelResult.Outcome.CANCELLED, "Cancel of Runway task " + taskId + " accepted.");
         }
-        return new CancelResult(CancelResult.Outcome.NOT_SUPPORTED, "CometAPI does not support cancelling Runway task "
-                + taskId + " (HTTP " + answer.status() + "); it may keep running, and be billed, until it finishes.");
+        return new CancelResult(
+                CancelResult.Outcome.NOT_SUPPORTED,
+                "CometAPI does not support cancelling Runway task " + taskId + " (HTTP " + answer.status()
+                        + "); it may keep running, and be billed, until it finishes.");
     }
 
     /** Streams an output URL into a file in constant memory; see {@link OutputDownloader}. */
@@ -153,7 +177,8 @@ public final class RunwayClient {
     }
 
     private URI taskUri(String taskId) {
-        return endpoint(TASKS_PATH + URLEncoder.encode(taskId, StandardCharsets.UTF_8).replace("+", "%20"));
+        return endpoint(
+                TASKS_PATH + URLEncoder.encode(taskId, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     /** Task ids are opaque, but one that could change the request path is refused. */

@@ -77,8 +77,7 @@ public final class RunwayEngine implements AutoCloseable {
         private RandomGenerator random = RandomGenerator.getDefault();
         private PollingPolicy pollingPolicy;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder config(EngineConfig value) {
             this.config = Objects.requireNonNull(value);

@@ -80,8 +80,7 @@ public final class RunwaySettings {
         private Duration waitTimeout = DEFAULT_WAIT_TIMEOUT;
         private Duration taskNotExistGrace = DEFAULT_TASK_NOT_EXIST_GRACE;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Blank means the default. */
         public Builder baseUrl(String value) {
@@ -124,24 +123,26 @@ public final class RunwaySettings {
         public RunwaySettings build() throws InvalidInputException {
             URI uri = checkBaseUrl(baseUrl);
             if (!VERSION.matcher(runwayVersion).matches()) {
-                throw InvalidInputException.local("Runway version",
+                throw InvalidInputException.local(
+                        "Runway version",
                         "'" + Excerpt.cut(runwayVersion, 40) + "' is not a date of the form YYYY-MM-DD (e.g. "
                                 + DEFAULT_RUNWAY_VERSION + ")");
             }
             if (model.isBlank()) {
-                throw InvalidInputException.local("model", "is blank; use " + DEFAULT_MODEL + " or another Runway upscale model");
+                throw InvalidInputException.local(
+                        "model", "is blank; use " + DEFAULT_MODEL + " or another Runway upscale model");
             }
             if (!MODEL.matcher(model).matches()) {
-                throw InvalidInputException.local("model", "'" + Excerpt.cut(model, 60)
-                        + "' may contain only letters, digits, '.', '_' and '-'");
+                throw InvalidInputException.local(
+                        "model", "'" + Excerpt.cut(model, 60) + "' may contain only letters, digits, '.', '_' and '-'");
             }
             for (String name : modelOptions.keySet()) {
                 if (name == null || name.isBlank()) {
                     throw InvalidInputException.local("model options", "an option has a blank name");
                 }
                 if (name.equals("videoUri") || name.equals("model")) {
-                    throw InvalidInputException.local("model options",
-                            "'" + name + "' cannot be set as an option; it has its own setting");
+                    throw InvalidInputException.local(
+                            "model options", "'" + name + "' cannot be set as an option; it has its own setting");
                 }
             }
             if (waitTimeout == null || waitTimeout.isNegative() || waitTimeout.isZero()) {
@@ -165,15 +166,18 @@ public final class RunwaySettings {
                 throw InvalidInputException.local("base URL", "'" + Excerpt.cut(value, 100) + "' is not a valid URL");
             }
             if (uri.getHost() == null || uri.getScheme() == null) {
-                throw InvalidInputException.local("base URL", "'" + Excerpt.cut(value, 100)
-                        + "' must be an absolute URL such as " + DEFAULT_BASE_URL);
+                throw InvalidInputException.local(
+                        "base URL",
+                        "'" + Excerpt.cut(value, 100) + "' must be an absolute URL such as " + DEFAULT_BASE_URL);
             }
             if (uri.getRawUserInfo() != null) {
-                throw InvalidInputException.local("base URL", "must not contain user information; the key is a credential");
+                throw InvalidInputException.local(
+                        "base URL", "must not contain user information; the key is a credential");
             }
             String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
             if (!scheme.equals("https") && !(scheme.equals("http") && Hosts.isLoopback(uri.getHost()))) {
-                throw InvalidInputException.local("base URL",
+                throw InvalidInputException.local(
+                        "base URL",
                         "must use https (plain http is accepted only for a loopback host such as a local simulator)");
             }
             if (uri.getRawQuery() != null || uri.getRawFragment() != null) {

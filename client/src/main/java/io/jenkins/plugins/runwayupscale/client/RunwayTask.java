@@ -15,8 +15,15 @@ import java.util.Locale;
  * @param failureCode Runway's dotted failure code, or null
  * @param createdAt creation time as sent, or null
  */
-public record RunwayTask(String id, TaskStatus status, String rawStatus, Double progress, List<String> outputs,
-        String failure, String failureCode, String createdAt) {
+public record RunwayTask(
+        String id,
+        TaskStatus status,
+        String rawStatus,
+        Double progress,
+        List<String> outputs,
+        String failure,
+        String failureCode,
+        String createdAt) {
 
     public RunwayTask {
         outputs = outputs == null ? List.of() : List.copyOf(outputs);

@@ -19,7 +19,8 @@ public final class SystemScheduler implements Scheduler, AutoCloseable {
 
     public SystemScheduler(Clock clock) {
         this.clock = clock;
-        this.executor = new ScheduledThreadPoolExecutor(1, new ApacheHttpTransport.NamedDaemonThreads("runway-upscale-scheduler"));
+        this.executor = new ScheduledThreadPoolExecutor(
+                1, new ApacheHttpTransport.NamedDaemonThreads("runway-upscale-scheduler"));
         // Cancelled polls must not linger in the queue: with thousands of waits that would be a leak.
         executor.setRemoveOnCancelPolicy(true);
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);

@@ -20,8 +20,7 @@ public final class TaskArtifacts {
     /** The folder, relative to the artifact root, that holds every task's files. */
     public static final String FOLDER = "runway-upscale";
 
-    private TaskArtifacts() {
-    }
+    private TaskArtifacts() {}
 
     public static String urlFileName(String taskId) {
         return taskId + ".url";

@@ -9,8 +9,7 @@ import java.util.List;
  * {@code {"code","data":{...,"data":{bare task}}}}, preferring the nested Runway task when present.
  */
 final class TaskParser {
-    private TaskParser() {
-    }
+    private TaskParser() {}
 
     /** The task, or null when the JSON holds neither shape. */
     static RunwayTask parse(JsonNode root, String requestedId) {
@@ -36,16 +35,29 @@ final class TaskParser {
 
     private static RunwayTask bare(JsonNode node, String id) {
         String raw = Json.text(node, "status");
-        return new RunwayTask(id, TaskStatus.parse(raw), raw, progress(node.get("progress")), outputs(node.get("output")),
-                Json.text(node, "failure"), Json.text(node, "failureCode"), Json.text(node, "createdAt"));
+        return new RunwayTask(
+                id,
+                TaskStatus.parse(raw),
+                raw,
+                progress(node.get("progress")),
+                outputs(node.get("output")),
+                Json.text(node, "failure"),
+                Json.text(node, "failureCode"),
+                Json.text(node, "createdAt"));
     }
 
     private static RunwayTask wrapped(JsonNode data, String requestedId) {
         String raw = Json.text(data, "status");
         String failure = Json.text(data, "fail_reason");
-        return new RunwayTask(firstNonNull(Json.text(data, "task_id"), requestedId), TaskStatus.parse(raw), raw,
-                progress(data.get("progress")), outputs(data.get("result_url")),
-                failure == null || failure.isBlank() ? null : failure, null, Json.text(data, "submit_time"));
+        return new RunwayTask(
+                firstNonNull(Json.text(data, "task_id"), requestedId),
+                TaskStatus.parse(raw),
+                raw,
+                progress(data.get("progress")),
+                outputs(data.get("result_url")),
+                failure == null || failure.isBlank() ? null : failure,
+                null,
+                Json.text(data, "submit_time"));
     }
 
     /** Runway sends a float 0..1, the wrapper "N%"; a number above 1 can only be a percentage. */

@@ -17,17 +17,35 @@ import java.util.List;
  * @param submittedAt when it was submitted
  * @param completedAt when we saw it end
  */
-public record TaskReport(String taskId, String model, String runwayVersion, String videoUri, String status,
-        List<String> outputs, String failureCode, String failure, Instant submittedAt, Instant completedAt) {
+public record TaskReport(
+        String taskId,
+        String model,
+        String runwayVersion,
+        String videoUri,
+        String status,
+        List<String> outputs,
+        String failureCode,
+        String failure,
+        Instant submittedAt,
+        Instant completedAt) {
 
     public TaskReport {
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
     }
 
     /** A report of a task as read at its end. */
-    public static TaskReport of(RunwayTask task, RunwaySettings settings, String videoUri, Instant submittedAt,
-            Instant completedAt) {
-        return new TaskReport(task.id(), settings.getModel(), settings.getRunwayVersion(), videoUri, task.status().name(),
-                task.outputs(), task.failureCode(), task.failure(), submittedAt, completedAt);
+    public static TaskReport of(
+            RunwayTask task, RunwaySettings settings, String videoUri, Instant submittedAt, Instant completedAt) {
+        return new TaskReport(
+                task.id(),
+                settings.getModel(),
+                settings.getRunwayVersion(),
+                videoUri,
+                task.status().name(),
+                task.outputs(),
+                task.failureCode(),
+                task.failure(),
+                submittedAt,
+                completedAt);
     }
 }

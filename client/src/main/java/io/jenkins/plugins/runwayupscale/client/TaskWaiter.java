@@ -39,8 +39,15 @@ final class TaskWaiter {
     private volatile Scheduler.Scheduled nextPoll;
     private volatile CompletableFuture<RunwayTask> reading;
 
-    TaskWaiter(RunwayClient client, PollingPolicy policy, Scheduler scheduler, String taskId, Instant submittedAt,
-            Instant deadline, Duration grace, WaitListener listener) {
+    TaskWaiter(
+            RunwayClient client,
+            PollingPolicy policy,
+            Scheduler scheduler,
+            String taskId,
+            Instant submittedAt,
+            Instant deadline,
+            Duration grace,
+            WaitListener listener) {
         this.client = client;
         this.policy = policy;
         this.scheduler = scheduler;
@@ -140,17 +147,20 @@ final class TaskWaiter {
             scheduleNext();
             return;
         }
-        String when = last == null ? Durations.describe(Duration.between(submittedAt, now)) + " after submission"
+        String when = last == null
+                ? Durations.describe(Duration.between(submittedAt, now)) + " after submission"
                 : "after it had been seen as " + last.describeStatus();
-        result.completeExceptionally(new TaskLostException(lost.getMessage() + " The task is still unknown " + when
-                + "; it was lost or the key belongs to another account.", false));
+        result.completeExceptionally(new TaskLostException(
+                lost.getMessage() + " The task is still unknown " + when
+                        + "; it was lost or the key belongs to another account.",
+                false));
     }
 
     private void observe(RunwayTask task) {
         Instant now = scheduler.now();
         polls++;
-        boolean statusChanged = last == null || last.status() != task.status()
-                || !Objects.equals(last.rawStatus(), task.rawStatus());
+        boolean statusChanged =
+                last == null || last.status() != task.status() || !Objects.equals(last.rawStatus(), task.rawStatus());
         boolean progressChanged = !statusChanged && !Objects.equals(last.progress(), task.progress());
         if (statusChanged) {
             statusSince = now;
@@ -180,26 +190,45 @@ final class TaskWaiter {
         policy.taskFinished(state(scheduler.now()));
         switch (task.status()) {
             case SUCCEEDED -> succeed(task);
-            case FAILED -> result.completeExceptionally(new TaskFailedException(task, client.settings().getModel()));
+            case FAILED ->
+                result.completeExceptionally(
+                        new TaskFailedException(task, client.settings().getModel()));
             default -> result.completeExceptionally(new TaskCancelledException(taskId));
         }
     }
 
     private void succeed(RunwayTask task) {
-        List<String> usable = task.outputs().stream().filter(OutputUrls::isAcceptable).toList();
+        List<String> usable =
+                task.outputs().stream().filter(OutputUrls::isAcceptable).toList();
         if (usable.isEmpty()) {
             result.completeExceptionally(new InvalidResponseException("Runway task " + taskId
                     + " SUCCEEDED but gave no https output URL (outputs: "
                     + Excerpt.cut(String.join(", ", task.outputs()), 300) + ")."));
             return;
         }
-        result.complete(new RunwayTask(task.id(), task.status(), task.rawStatus(), task.progress(), usable,
-                task.failure(), task.failureCode(), task.createdAt()));
+        result.complete(new RunwayTask(
+                task.id(),
+                task.status(),
+                task.rawStatus(),
+                task.progress(),
+                usable,
+                task.failure(),
+                task.failureCode(),
+                task.createdAt()));
     }
 
     private PollState state(Instant now) {
-        return new PollState(taskId, client.settings().getModel(), submittedAt, now, polls, last, statusSince, runningFrom,
-                runningSeenAt, List.copyOf(history));
+        return new PollState(
+                taskId,
+                client.settings().getModel(),
+                submittedAt,
+                now,
+                polls,
+                last,
+                statusSince,
+                runningFrom,
+                runningSeenAt,
+                List.copyOf(history));
     }
 
     private void scheduleNext() {
@@ -220,5 +249,4 @@ final class TaskWaiter {
             nextPoll.cancel();
         }
     }
-
 }

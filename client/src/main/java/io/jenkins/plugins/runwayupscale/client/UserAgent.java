@@ -9,8 +9,7 @@ public final class UserAgent {
     public static final String VERSION = readVersion();
     public static final String VALUE = "runway-upscale/" + VERSION;
 
-    private UserAgent() {
-    }
+    private UserAgent() {}
 
     private static String readVersion() {
         try (InputStream in = UserAgent.class.getResourceAsStream("version.properties")) {

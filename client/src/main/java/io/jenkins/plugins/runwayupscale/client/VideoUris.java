@@ -15,13 +15,13 @@ public final class VideoUris {
     private static final Pattern DATA_URI = Pattern.compile("data:(video/[A-Za-z0-9.+-]+);base64,(.*)", Pattern.DOTALL);
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]*={0,2}");
 
-    private VideoUris() {
-    }
+    private VideoUris() {}
 
     /** Throws with a message naming the field and what is allowed; returns the trimmed URI otherwise. */
     public static String validate(String videoUri) throws InvalidInputException {
         if (videoUri == null || videoUri.isBlank()) {
-            throw InvalidInputException.local(FIELD, "is missing; give an https:// URL of the video or a data:video/...;base64, URI");
+            throw InvalidInputException.local(
+                    FIELD, "is missing; give an https:// URL of the video or a data:video/...;base64, URI");
         }
         String value = videoUri.strip();
         if (value.regionMatches(true, 0, "data:", 0, 5)) {
@@ -29,20 +29,21 @@ public final class VideoUris {
             return value;
         }
         if (value.length() > MAX_URL_LENGTH) {
-            throw InvalidInputException.local(FIELD, "is " + value.length() + " characters long; Runway accepts at most "
-                    + MAX_URL_LENGTH);
+            throw InvalidInputException.local(
+                    FIELD, "is " + value.length() + " characters long; Runway accepts at most " + MAX_URL_LENGTH);
         }
         URI uri;
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
-            throw InvalidInputException.local(FIELD, "'" + Excerpt.cut(value, 100) + "' is not a valid URL ("
-                    + e.getReason() + ")");
+            throw InvalidInputException.local(
+                    FIELD, "'" + Excerpt.cut(value, 100) + "' is not a valid URL (" + e.getReason() + ")");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https")) {
             String what = scheme.isEmpty() ? "a relative reference" : "a " + scheme + ": URL";
-            throw InvalidInputException.local(FIELD, "is " + what + "; Runway accepts only https:// URLs or data:video/ URIs");
+            throw InvalidInputException.local(
+                    FIELD, "is " + what + "; Runway accepts only https:// URLs or data:video/ URIs");
         }
         if (uri.getRawAuthority() == null || uri.getHost() == null) {
             throw InvalidInputException.local(FIELD, "'" + Excerpt.cut(value, 100) + "' has no valid host name");
@@ -59,15 +60,20 @@ public final class VideoUris {
     private static void validateDataUri(String value) throws InvalidInputException {
         Matcher m = DATA_URI.matcher(value);
         if (!m.matches()) {
-            throw InvalidInputException.local(FIELD, "is a data URI but not of the form data:video/<type>;base64,<data>");
+            throw InvalidInputException.local(
+                    FIELD, "is a data URI but not of the form data:video/<type>;base64,<data>");
         }
         String payload = m.group(2);
         long decoded = decodedLength(payload);
         if (decoded > MAX_DATA_URI_PAYLOAD) {
-            throw InvalidInputException.local(FIELD, "holds " + decoded + " bytes; a data URI may hold at most 16 MB ("
-                    + MAX_DATA_URI_PAYLOAD + " bytes); host the video at an https URL instead (up to 32 MB)");
+            throw InvalidInputException.local(
+                    FIELD,
+                    "holds " + decoded + " bytes; a data URI may hold at most 16 MB (" + MAX_DATA_URI_PAYLOAD
+                            + " bytes); host the video at an https URL instead (up to 32 MB)");
         }
-        if (payload.isEmpty() || payload.length() % 4 != 0 || !BASE64.matcher(payload).matches()) {
+        if (payload.isEmpty()
+                || payload.length() % 4 != 0
+                || !BASE64.matcher(payload).matches()) {
             throw InvalidInputException.local(FIELD, "is a data URI whose base64 data is invalid or empty");
         }
         try {

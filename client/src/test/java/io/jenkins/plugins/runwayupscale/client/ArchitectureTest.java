@@ -15,7 +15,9 @@ class ArchitectureTest {
 
     @Test
     void clientHasNoJenkinsTypes() {
-        noClasses().should().dependOnClassesThat()
+        noClasses()
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("hudson..", "jenkins..", "org.kohsuke..", "com.cloudbees..", "org.jenkinsci..")
                 .because("the client is shared with the command line and must stay free of Jenkins")
                 .check(CLIENT);
@@ -23,8 +25,11 @@ class ArchitectureTest {
 
     @Test
     void exceptionsAreOneFamily() {
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().haveSimpleNameEndingWith("Exception")
-                .should().beAssignableTo(RunwayException.class)
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that()
+                .haveSimpleNameEndingWith("Exception")
+                .should()
+                .beAssignableTo(RunwayException.class)
                 .check(CLIENT);
     }
 }

@@ -20,13 +20,23 @@ class ArtifactsTest {
 
     @Test
     void writesUrlFileWithOneUrlPerLineAndNothingElse() throws Exception {
-        TaskReport report = new TaskReport("t-1", "upscale_v1", "2024-11-06", "https://cdn.example.com/a.mp4", "SUCCEEDED",
-                List.of("https://out.example.com/1.mp4", "https://out.example.com/2.mp4"), null, null, SUBMITTED, COMPLETED);
+        TaskReport report = new TaskReport(
+                "t-1",
+                "upscale_v1",
+                "2024-11-06",
+                "https://cdn.example.com/a.mp4",
+                "SUCCEEDED",
+                List.of("https://out.example.com/1.mp4", "https://out.example.com/2.mp4"),
+                null,
+                null,
+                SUBMITTED,
+                COMPLETED);
 
         List<Path> files = TaskArtifacts.write(dir.resolve(TaskArtifacts.FOLDER), report);
 
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("t-1.url", "t-1.json");
-        assertThat(Files.readString(files.get(0))).isEqualTo("https://out.example.com/1.mp4\nhttps://out.example.com/2.mp4\n");
+        assertThat(Files.readString(files.get(0)))
+                .isEqualTo("https://out.example.com/1.mp4\nhttps://out.example.com/2.mp4\n");
         JsonNode json = Json.MAPPER.readTree(files.get(1).toFile());
         assertThat(json.get("taskId").asText()).isEqualTo("t-1");
         assertThat(json.get("model").asText()).isEqualTo("upscale_v1");
@@ -41,8 +51,17 @@ class ArtifactsTest {
 
     @Test
     void failedTaskRecordsFailureAndAbbreviatesDataUri() throws Exception {
-        TaskReport report = new TaskReport("t-2", "upscale_v1", "2024-11-06", "data:video/mp4;base64,AAAAAAAA", "FAILED",
-                List.of(), "SAFETY.INPUT.VIDEO", "moderated", SUBMITTED, COMPLETED);
+        TaskReport report = new TaskReport(
+                "t-2",
+                "upscale_v1",
+                "2024-11-06",
+                "data:video/mp4;base64,AAAAAAAA",
+                "FAILED",
+                List.of(),
+                "SAFETY.INPUT.VIDEO",
+                "moderated",
+                SUBMITTED,
+                COMPLETED);
 
         JsonNode json = Json.MAPPER.readTree(TaskArtifacts.jsonFile(report));
 
@@ -54,8 +73,17 @@ class ArtifactsTest {
 
     @Test
     void refusesTaskIdsThatWouldEscapeTheFolder() {
-        TaskReport report = new TaskReport("../evil", "m", "2024-11-06", "https://a.example.com/x", "SUCCEEDED", List.of(),
-                null, null, SUBMITTED, COMPLETED);
+        TaskReport report = new TaskReport(
+                "../evil",
+                "m",
+                "2024-11-06",
+                "https://a.example.com/x",
+                "SUCCEEDED",
+                List.of(),
+                null,
+                null,
+                SUBMITTED,
+                COMPLETED);
 
         assertThatThrownBy(() -> TaskArtifacts.write(dir, report)).hasMessageContaining("task id");
         assertThat(dir.getParent().resolve("evil.url")).doesNotExist();

@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CancelTest {
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final EngineFixture fixture = new EngineFixture();
 
@@ -75,7 +77,8 @@ class CancelTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        CancelResult result = fixture.drive(fixture.client("http://127.0.0.1:" + port).cancel(TASK_ID));
+        CancelResult result =
+                fixture.drive(fixture.client("http://127.0.0.1:" + port).cancel(TASK_ID));
 
         assertThat(result.outcome()).isEqualTo(CancelResult.Outcome.FAILED);
         assertThat(result.detail()).contains("connection refused");

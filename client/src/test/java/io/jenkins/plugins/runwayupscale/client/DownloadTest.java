@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DownloadTest {
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path dir;
@@ -39,11 +41,15 @@ class DownloadTest {
     @Test
     void streamsTheOutputIntoTheFileAndReportsItsSize() throws Throwable {
         byte[] body = video(3 * 1024 * 1024 + 17);
-        server.stubFor(get(urlEqualTo("/out/final.mp4")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "video/mp4").withBody(body)));
+        server.stubFor(get(urlEqualTo("/out/final.mp4"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "video/mp4")
+                        .withBody(body)));
         Path target = dir.resolve("final.mp4");
 
-        DownloadResult result = fixture.drive(fixture.client(server.baseUrl()).download(server.baseUrl() + "/out/final.mp4", target));
+        DownloadResult result =
+                fixture.drive(fixture.client(server.baseUrl()).download(server.baseUrl() + "/out/final.mp4", target));
 
         assertThat(result.bytes()).isEqualTo(body.length);
         assertThat(result.contentType()).isEqualTo("video/mp4");
@@ -53,7 +59,8 @@ class DownloadTest {
 
     @Test
     void sendsNoCredentialsToTheOutputHost() throws Throwable {
-        server.stubFor(get(urlEqualTo("/out/a.mp4")).willReturn(aResponse().withStatus(200).withBody(video(10))));
+        server.stubFor(get(urlEqualTo("/out/a.mp4"))
+                .willReturn(aResponse().withStatus(200).withBody(video(10))));
 
         fixture.drive(fixture.client(server.baseUrl()).download(server.baseUrl() + "/out/a.mp4", dir.resolve("a.mp4")));
 
@@ -62,22 +69,24 @@ class DownloadTest {
 
     @Test
     void followsRedirectsToAcceptableUrls() throws Throwable {
-        server.stubFor(get(urlEqualTo("/out/a.mp4")).willReturn(aResponse().withStatus(302).withHeader("Location", "/cdn/a.mp4")));
-        server.stubFor(get(urlEqualTo("/cdn/a.mp4")).willReturn(aResponse().withStatus(200).withBody(video(1000))));
+        server.stubFor(get(urlEqualTo("/out/a.mp4"))
+                .willReturn(aResponse().withStatus(302).withHeader("Location", "/cdn/a.mp4")));
+        server.stubFor(get(urlEqualTo("/cdn/a.mp4"))
+                .willReturn(aResponse().withStatus(200).withBody(video(1000))));
 
-        DownloadResult result = fixture.drive(fixture.client(server.baseUrl())
-                .download(server.baseUrl() + "/out/a.mp4", dir.resolve("a.mp4")));
+        DownloadResult result = fixture.drive(
+                fixture.client(server.baseUrl()).download(server.baseUrl() + "/out/a.mp4", dir.resolve("a.mp4")));
 
         assertThat(result.bytes()).isEqualTo(1000);
     }
 
     @Test
     void refusesRedirectToPlainHttpElsewhere() {
-        server.stubFor(get(urlEqualTo("/out/a.mp4")).willReturn(aResponse().withStatus(302)
-                .withHeader("Location", "http://cdn.example.com/a.mp4")));
+        server.stubFor(get(urlEqualTo("/out/a.mp4"))
+                .willReturn(aResponse().withStatus(302).withHeader("Location", "http://cdn.example.com/a.mp4")));
 
-        Throwable failure = fixture.failure(fixture.client(server.baseUrl())
-                .download(server.baseUrl() + "/out/a.mp4", dir.resolve("a.mp4")));
+        Throwable failure = fixture.failure(
+                fixture.client(server.baseUrl()).download(server.baseUrl() + "/out/a.mp4", dir.resolve("a.mp4")));
 
         assertThat(failure).isInstanceOf(InvalidResponseException.class).hasMessageContaining("non-https");
         assertThat(dir.resolve("a.mp4")).doesNotExist();
@@ -85,10 +94,11 @@ class DownloadTest {
 
     @Test
     void expiredUrlSaysHowToGetAFreshOne() {
-        server.stubFor(get(urlEqualTo("/out/a.mp4")).willReturn(aResponse().withStatus(403).withBody("<Error>AccessDenied</Error>")));
+        server.stubFor(get(urlEqualTo("/out/a.mp4"))
+                .willReturn(aResponse().withStatus(403).withBody("<Error>AccessDenied</Error>")));
 
-        Throwable failure = fixture.failure(fixture.client(server.baseUrl())
-                .download(server.baseUrl() + "/out/a.mp4", dir.resolve("a.mp4")));
+        Throwable failure = fixture.failure(
+                fixture.client(server.baseUrl()).download(server.baseUrl() + "/out/a.mp4", dir.resolve("a.mp4")));
 
         assertThat(failure).hasMessageContaining("HTTP 403").hasMessageContaining("expire");
         assertThat(dir.resolve("a.mp4")).doesNotExist();
@@ -97,8 +107,8 @@ class DownloadTest {
 
     @Test
     void refusesNonHttpsOutputUrlWithoutSending() {
-        Throwable failure = fixture.failure(fixture.client(server.baseUrl())
-                .download("http://cdn.example.com/a.mp4", dir.resolve("a.mp4")));
+        Throwable failure = fixture.failure(
+                fixture.client(server.baseUrl()).download("http://cdn.example.com/a.mp4", dir.resolve("a.mp4")));
 
         assertThat(failure).isInstanceOf(InvalidInputException.class);
         assertThat(server.getAllServeEvents()).isEmpty();

@@ -30,8 +30,12 @@ final class EngineFixture implements AutoCloseable {
     EngineFixture(EngineConfig config, PollingPolicy policy) {
         apache = new ApacheHttpTransport(config);
         transport = new CountingTransport(apache, scheduler);
-        engine = RunwayEngine.builder().transport(transport).scheduler(scheduler).random(new SplittableRandom(42))
-                .pollingPolicy(policy).build();
+        engine = RunwayEngine.builder()
+                .transport(transport)
+                .scheduler(scheduler)
+                .random(new SplittableRandom(42))
+                .pollingPolicy(policy)
+                .build();
     }
 
     RunwayClient client(String baseUrl) {

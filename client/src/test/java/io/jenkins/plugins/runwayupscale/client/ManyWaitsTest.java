@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ManyWaitsTest {
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().containerThreads(64)).build();
+            .options(wireMockConfig().dynamicPort().containerThreads(64))
+            .build();
 
     private final EngineFixture fixture = new EngineFixture();
 
@@ -32,9 +33,11 @@ class ManyWaitsTest {
     @Test
     void engineThreadsDoNotGrowWithTheNumberOfWaits() throws Exception {
         // No "id" in the body: each task takes the id it was read by.
-        server.stubFor(get(urlPathMatching("/runwayml/v1/tasks/.+")).willReturn(Stubs.json(200,
-                "{\"status\":\"SUCCEEDED\",\"output\":[\"" + Stubs.OUTPUT + "\"]}").withFixedDelay(300)));
-        await().atMost(10, TimeUnit.SECONDS).until(() -> engineThreads() <= EngineConfig.builder().build().getIoThreads() + 1);
+        server.stubFor(get(urlPathMatching("/runwayml/v1/tasks/.+"))
+                .willReturn(Stubs.json(200, "{\"status\":\"SUCCEEDED\",\"output\":[\"" + Stubs.OUTPUT + "\"]}")
+                        .withFixedDelay(300)));
+        await().atMost(10, TimeUnit.SECONDS)
+                .until(() -> engineThreads() <= EngineConfig.builder().build().getIoThreads() + 1);
 
         int withTen = threadsWhileInFlight(10);
         int withThousand = threadsWhileInFlight(1000);
@@ -61,6 +64,7 @@ class ManyWaitsTest {
 
     private static int engineThreads() {
         return (int) Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().startsWith("runway-upscale-")).count();
+                .filter(t -> t.isAlive() && t.getName().startsWith("runway-upscale-"))
+                .count();
     }
 }

@@ -39,10 +39,21 @@ class ProgressAwarePollingPolicyTest {
 
         PollState state() {
             PollState.Observation last = observations.isEmpty() ? null : observations.get(observations.size() - 1);
-            RunwayTask task = last == null ? null
-                    : new RunwayTask("t", last.status(), last.status().name(), last.progress(), List.of(), null, null, null);
+            RunwayTask task = last == null
+                    ? null
+                    : new RunwayTask(
+                            "t", last.status(), last.status().name(), last.progress(), List.of(), null, null, null);
             Instant now = lastAt == null ? T0 : lastAt;
-            return new PollState("t", "upscale_v1", T0, now, observations.size(), task, statusSince, runningFrom, runningSeenAt,
+            return new PollState(
+                    "t",
+                    "upscale_v1",
+                    T0,
+                    now,
+                    observations.size(),
+                    task,
+                    statusSince,
+                    runningFrom,
+                    runningSeenAt,
                     List.copyOf(observations.subList(Math.max(0, observations.size() - 16), observations.size())));
         }
     }
@@ -89,9 +100,12 @@ class ProgressAwarePollingPolicyTest {
     @Test
     void smoothProgressSleepsUntilTheEarliestFinishThenPollsDensely() {
         // A run from t=10 s to t=110 s, read at 20 s and 30 s: 10% and 20%.
-        History h = new History().read(5, TaskStatus.PENDING, null).read(20, TaskStatus.RUNNING, 0.10)
+        History h = new History()
+                .read(5, TaskStatus.PENDING, null)
+                .read(20, TaskStatus.RUNNING, 0.10)
                 .read(30, TaskStatus.RUNNING, 0.20);
-        Instant earliest = RunModel.of(h.state(), ProgressAwarePollingPolicy.NOISE).reaching(1)[0];
+        Instant earliest =
+                RunModel.of(h.state(), ProgressAwarePollingPolicy.NOISE).reaching(1)[0];
         Duration wait = next(h);
         assertThat(wait).isGreaterThan(ProgressAwarePollingPolicy.DENSE);
         assertThat(T0.plusSeconds(30).plus(wait)).isBeforeOrEqualTo(earliest);
@@ -103,8 +117,11 @@ class ProgressAwarePollingPolicyTest {
     @Test
     void smoothProgressNeverWaitsPastItsEarliestPossibleFinish() {
         // A run from t=5 s to t=105 s.
-        History h = new History().read(5, TaskStatus.PENDING, null).read(15, TaskStatus.RUNNING, 0.10)
-                .read(25, TaskStatus.RUNNING, 0.20).read(65, TaskStatus.RUNNING, 0.60);
+        History h = new History()
+                .read(5, TaskStatus.PENDING, null)
+                .read(15, TaskStatus.RUNNING, 0.10)
+                .read(25, TaskStatus.RUNNING, 0.20)
+                .read(65, TaskStatus.RUNNING, 0.60);
         RunModel model = RunModel.of(h.state(), ProgressAwarePollingPolicy.NOISE);
         Instant earliest = model.reaching(1)[0];
 
@@ -115,8 +132,12 @@ class ProgressAwarePollingPolicyTest {
     @Test
     void stepwiseProgressAimsAtTheNextJumpNotAtTheFinish() {
         // Jumps of 25% every 30 s from t=10 s: 0.25 at 40 s, 0.5 at 70 s.
-        History h = new History().read(5, TaskStatus.PENDING, null).read(20, TaskStatus.RUNNING, 0.0)
-                .read(45, TaskStatus.RUNNING, 0.25).read(60, TaskStatus.RUNNING, 0.25).read(75, TaskStatus.RUNNING, 0.5);
+        History h = new History()
+                .read(5, TaskStatus.PENDING, null)
+                .read(20, TaskStatus.RUNNING, 0.0)
+                .read(45, TaskStatus.RUNNING, 0.25)
+                .read(60, TaskStatus.RUNNING, 0.25)
+                .read(75, TaskStatus.RUNNING, 0.5);
         RunModel model = RunModel.of(h.state(), ProgressAwarePollingPolicy.NOISE);
         assertThat(model.step()).isEqualTo(0.25);
         Instant[] nextJump = model.reaching(0.75);
@@ -138,7 +159,9 @@ class ProgressAwarePollingPolicyTest {
             double t = start + 1;
             while (t < start + length * 0.9) {
                 double f = (t - start) / length;
-                double shown = stepwise ? Math.floor(f * 4) / 4 : Math.max(0, Math.min(1, f + (random.nextDouble() * 2 - 1) * 0.03));
+                double shown = stepwise
+                        ? Math.floor(f * 4) / 4
+                        : Math.max(0, Math.min(1, f + (random.nextDouble() * 2 - 1) * 0.03));
                 h.read(t, TaskStatus.RUNNING, shown);
                 t += 5 + random.nextDouble() * 20;
             }
@@ -178,7 +201,9 @@ class ProgressAwarePollingPolicyTest {
     @Test
     void learnsOnlyFromSucceededRuns() {
         for (int i = 0; i < 20; i++) {
-            History h = new History().read(5, TaskStatus.RUNNING, null).read(20, TaskStatus.RUNNING, null)
+            History h = new History()
+                    .read(5, TaskStatus.RUNNING, null)
+                    .read(20, TaskStatus.RUNNING, null)
                     .read(26, TaskStatus.FAILED, null);
             policy.taskFinished(h.state());
         }
@@ -188,9 +213,13 @@ class ProgressAwarePollingPolicyTest {
 
     private void learnRuns(Duration shortest, Duration longest, int count) {
         for (int i = 0; i < count; i++) {
-            double seconds = shortest.toSeconds() + (longest.toSeconds() - shortest.toSeconds()) * i / (double) Math.max(1, count - 1);
-            History h = new History().read(5, TaskStatus.PENDING, null).read(10, TaskStatus.RUNNING, null)
-                    .read(10 + seconds, TaskStatus.RUNNING, null).read(10 + seconds + 1, TaskStatus.SUCCEEDED, null);
+            double seconds = shortest.toSeconds()
+                    + (longest.toSeconds() - shortest.toSeconds()) * i / (double) Math.max(1, count - 1);
+            History h = new History()
+                    .read(5, TaskStatus.PENDING, null)
+                    .read(10, TaskStatus.RUNNING, null)
+                    .read(10 + seconds, TaskStatus.RUNNING, null)
+                    .read(10 + seconds + 1, TaskStatus.SUCCEEDED, null);
             policy.taskFinished(h.state());
         }
     }

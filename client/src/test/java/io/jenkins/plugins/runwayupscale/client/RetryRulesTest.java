@@ -4,8 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -36,7 +36,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** One test per row of the retry table in cometapi-runway.md, counting what the server saw. */
 class RetryRulesTest {
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private EngineFixture fixture = new EngineFixture();
 
@@ -64,20 +66,27 @@ class RetryRulesTest {
     @Test
     void submitSendsTheDocumentedRequest() throws Throwable {
         submits(server, created());
-        RunwaySettings settings = RunwaySettings.builder().baseUrl(server.baseUrl()).runwayVersion("2025-01-15")
-                .model("magnific_video_upscaler_creative").modelOption("resolution", "4k").modelOption("creativity", 30).build();
+        RunwaySettings settings = RunwaySettings.builder()
+                .baseUrl(server.baseUrl())
+                .runwayVersion("2025-01-15")
+                .model("magnific_video_upscaler_creative")
+                .modelOption("resolution", "4k")
+                .modelOption("creativity", 30)
+                .build();
 
         String id = fixture.drive(fixture.client(settings).submit("  " + VIDEO + " "));
 
         assertThat(id).isEqualTo(TASK_ID);
-        server.verify(1, postRequestedFor(urlEqualTo(SUBMIT_PATH))
-                .withHeader("Authorization", equalTo("Bearer " + EngineFixture.KEY))
-                .withHeader("X-Runway-Version", equalTo("2025-01-15"))
-                .withHeader("Content-Type", containing("application/json"))
-                .withHeader("User-Agent", matching("runway-upscale/.+"))
-                .withRequestBody(equalToJson(
-                        "{\"videoUri\":\"" + VIDEO + "\",\"model\":\"magnific_video_upscaler_creative\","
-                                + "\"resolution\":\"4k\",\"creativity\":30}")));
+        server.verify(
+                1,
+                postRequestedFor(urlEqualTo(SUBMIT_PATH))
+                        .withHeader("Authorization", equalTo("Bearer " + EngineFixture.KEY))
+                        .withHeader("X-Runway-Version", equalTo("2025-01-15"))
+                        .withHeader("Content-Type", containing("application/json"))
+                        .withHeader("User-Agent", matching("runway-upscale/.+"))
+                        .withRequestBody(equalToJson(
+                                "{\"videoUri\":\"" + VIDEO + "\",\"model\":\"magnific_video_upscaler_creative\","
+                                        + "\"resolution\":\"4k\",\"creativity\":30}")));
     }
 
     @Test
@@ -97,7 +106,8 @@ class RetryRulesTest {
 
         Throwable failure = fixture.failure(unchecked(this::submit));
 
-        assertThat(failure).isInstanceOf(InvalidInputException.class)
+        assertThat(failure)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("HTTP 400")
                 .hasMessageContaining("videoUri must answer HEAD")
                 .hasMessageContaining("(request id: 20260101000000123)");
@@ -118,7 +128,8 @@ class RetryRulesTest {
         submits(server, error(status, "invalid_api_key", "Invalid token"), created());
         tasks(server, error(status, "invalid_api_key", "Invalid token"), succeededBare());
 
-        assertThat(fixture.failure(unchecked(this::submit))).isInstanceOf(AuthenticationException.class)
+        assertThat(fixture.failure(unchecked(this::submit)))
+                .isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("Check the CometAPI key");
         assertThat(fixture.failure(unchecked(this::read))).isInstanceOf(AuthenticationException.class);
         assertPosts(1);
@@ -137,7 +148,8 @@ class RetryRulesTest {
     void notFoundOnSubmitPointsAtTheBaseUrl() {
         submits(server, aResponse().withStatus(404).withBody("<html>Not Found</html>"), created());
 
-        assertThat(fixture.failure(unchecked(this::submit))).isInstanceOf(InvalidResponseException.class)
+        assertThat(fixture.failure(unchecked(this::submit)))
+                .isInstanceOf(InvalidResponseException.class)
                 .hasMessageContaining("Check the base URL");
         assertPosts(1);
     }
@@ -155,7 +167,8 @@ class RetryRulesTest {
     void rateLimitThatNeverEndsGivesUpWithATypedError() {
         submits(server, error(429, "rate_limit", "Too many requests"));
 
-        assertThat(fixture.failure(unchecked(this::submit))).isInstanceOf(RateLimitedException.class)
+        assertThat(fixture.failure(unchecked(this::submit)))
+                .isInstanceOf(RateLimitedException.class)
                 .hasMessageContaining("rate limit");
         assertPosts(CallKind.SUBMIT.maxAttempts());
     }
@@ -167,7 +180,8 @@ class RetryRulesTest {
 
         Throwable failure = fixture.failure(unchecked(this::submit));
 
-        assertThat(failure).isInstanceOf(ServerErrorException.class)
+        assertThat(failure)
+                .isInstanceOf(ServerErrorException.class)
                 .hasMessageContaining("HTTP " + status)
                 .hasMessageContaining("may have been created")
                 .hasMessageContaining("not resubmitted");
@@ -204,7 +218,9 @@ class RetryRulesTest {
 
         Throwable failure = fixture.failure(client.submit(VIDEO));
 
-        assertThat(failure).isInstanceOf(TransportException.class).hasMessageContaining("connection refused")
+        assertThat(failure)
+                .isInstanceOf(TransportException.class)
+                .hasMessageContaining("connection refused")
                 .hasMessageContaining("Check the base URL");
         assertThat(((TransportException) failure).isRequestSent()).isFalse();
         assertThat(fixture.transport.calls).hasSize(CallKind.SUBMIT.maxAttempts());
@@ -239,13 +255,16 @@ class RetryRulesTest {
     @Test
     void readTimeoutIsNotRetriedForSubmitButIsForRead() throws Throwable {
         fixture.close();
-        fixture = new EngineFixture(EngineConfig.builder().responseTimeout(Duration.ofMillis(300)).build(),
+        fixture = new EngineFixture(
+                EngineConfig.builder().responseTimeout(Duration.ofMillis(300)).build(),
                 new ProgressAwarePollingPolicy());
         submits(server, created().withFixedDelay(2_000), created());
         tasks(server, succeededBare().withFixedDelay(2_000), succeededBare());
 
-        assertThat(fixture.failure(unchecked(this::submit))).isInstanceOf(TransportException.class)
-                .hasMessageContaining("read timeout").hasMessageContaining("may have been created");
+        assertThat(fixture.failure(unchecked(this::submit)))
+                .isInstanceOf(TransportException.class)
+                .hasMessageContaining("read timeout")
+                .hasMessageContaining("may have been created");
         assertThat(fixture.drive(read()).status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertPosts(1);
         assertGets(2);
@@ -257,7 +276,8 @@ class RetryRulesTest {
 
         fixture.drive(submit());
 
-        assertThat(WaitForTaskTest.gaps(fixture.transport.sentAt)).singleElement()
+        assertThat(WaitForTaskTest.gaps(fixture.transport.sentAt))
+                .singleElement()
                 .satisfies(gap -> assertThat(gap).isGreaterThanOrEqualTo(Duration.ofSeconds(7)));
     }
 
@@ -267,13 +287,15 @@ class RetryRulesTest {
 
         fixture.drive(read());
 
-        assertThat(WaitForTaskTest.gaps(fixture.transport.sentAt)).singleElement()
+        assertThat(WaitForTaskTest.gaps(fixture.transport.sentAt))
+                .singleElement()
                 .satisfies(gap -> assertThat(gap).isGreaterThanOrEqualTo(Duration.ofMillis(12_500)));
     }
 
     @Test
     void retryAfterHttpDateIsHonoured() throws Throwable {
-        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(EngineFixture.START.plusSeconds(20).atOffset(ZoneOffset.UTC));
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                EngineFixture.START.plusSeconds(20).atOffset(ZoneOffset.UTC));
         tasks(server, error(429, "rate", "later").withHeader("Retry-After", date), succeededBare());
 
         fixture.drive(read());
@@ -287,14 +309,18 @@ class RetryRulesTest {
 
         fixture.drive(read());
 
-        assertThat(WaitForTaskTest.gaps(fixture.transport.sentAt)).singleElement().isEqualTo(Duration.ofSeconds(60));
+        assertThat(WaitForTaskTest.gaps(fixture.transport.sentAt))
+                .singleElement()
+                .isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
     void readRetriesStopAtTheWaitDeadline() throws Exception {
         tasks(server, error(503, "busy", "later").withHeader("Retry-After", "50"));
-        RunwayClient client = fixture.client(RunwaySettings.builder().baseUrl(server.baseUrl())
-                .waitTimeout(Duration.ofSeconds(60)).build());
+        RunwayClient client = fixture.client(RunwaySettings.builder()
+                .baseUrl(server.baseUrl())
+                .waitTimeout(Duration.ofSeconds(60))
+                .build());
 
         Throwable failure = fixture.failure(client.waitForTask(TASK_ID, WaitListener.NONE));
 
@@ -305,10 +331,15 @@ class RetryRulesTest {
 
     @Test
     void redirectIsNotFollowed() {
-        submits(server, aResponse().withStatus(301).withHeader("Location", "https://elsewhere.example.com/"), created());
+        submits(
+                server,
+                aResponse().withStatus(301).withHeader("Location", "https://elsewhere.example.com/"),
+                created());
 
-        assertThat(fixture.failure(unchecked(this::submit))).isInstanceOf(InvalidResponseException.class)
-                .hasMessageContaining("redirect").hasMessageContaining("HTTP 301");
+        assertThat(fixture.failure(unchecked(this::submit)))
+                .isInstanceOf(InvalidResponseException.class)
+                .hasMessageContaining("redirect")
+                .hasMessageContaining("HTTP 301");
         assertPosts(1);
         assertThat(server.getAllServeEvents()).hasSize(1);
     }
@@ -316,7 +347,12 @@ class RetryRulesTest {
     @Test
     void htmlInsteadOfJsonIsQuotedShortly() {
         String html = "<html><body>" + "x".repeat(2000) + "</body></html>";
-        tasks(server, aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody(html));
+        tasks(
+                server,
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody(html));
 
         Throwable failure = fixture.failure(unchecked(this::read));
 
@@ -328,7 +364,8 @@ class RetryRulesTest {
     void malformedSubmitAnswerSaysTheTaskMayExist() {
         submits(server, Stubs.json(200, "{\"id\":"), created());
 
-        assertThat(fixture.failure(unchecked(this::submit))).isInstanceOf(InvalidResponseException.class)
+        assertThat(fixture.failure(unchecked(this::submit)))
+                .isInstanceOf(InvalidResponseException.class)
                 .hasMessageContaining("may have been created");
         assertPosts(1);
     }

@@ -27,7 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The key must never show: not in toString(), not in any exception message or stack trace, even when echoed. */
 class SecretHandlingTest {
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final EngineFixture fixture = new EngineFixture();
 
@@ -39,9 +41,14 @@ class SecretHandlingTest {
     static Stream<ResponseDefinitionBuilder> failingAnswers() {
         String echo = "Invalid token Bearer " + KEY;
         return Stream.of(
-                error(400, "bad", echo), error(401, "invalid_api_key", echo), error(403, "quota", echo),
-                error(404, "nf", echo), error(429, "rate", echo), error(500, "invalid_request", echo),
-                error(502, "bad_gateway", echo), error(503, "busy", echo),
+                error(400, "bad", echo),
+                error(401, "invalid_api_key", echo),
+                error(403, "quota", echo),
+                error(404, "nf", echo),
+                error(429, "rate", echo),
+                error(500, "invalid_request", echo),
+                error(502, "bad_gateway", echo),
+                error(503, "busy", echo),
                 aResponse().withStatus(200).withBody("<html>" + KEY + "</html>"),
                 aResponse().withStatus(301).withHeader("Location", "https://x.example.com/?k=" + KEY),
                 aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
@@ -77,9 +84,15 @@ class SecretHandlingTest {
         RunwayClient client = fixture.client(server.baseUrl());
         assertThat(key.toString()).doesNotContain(KEY).isEqualTo("ApiKey[****]");
         assertThat(client.toString()).doesNotContain(KEY);
-        assertThat(new HttpCall("GET", java.net.URI.create("https://x.example.com"),
-                java.util.Map.of("Authorization", "Bearer " + KEY), null).toString()).doesNotContain(KEY);
-        assertThat(new ProxySettings("proxy", 3128, "u", KEY.toCharArray(), List.of()).toString()).doesNotContain(KEY);
+        assertThat(new HttpCall(
+                                "GET",
+                                java.net.URI.create("https://x.example.com"),
+                                java.util.Map.of("Authorization", "Bearer " + KEY),
+                                null)
+                        .toString())
+                .doesNotContain(KEY);
+        assertThat(new ProxySettings("proxy", 3128, "u", KEY.toCharArray(), List.of()).toString())
+                .doesNotContain(KEY);
     }
 
     @Test

@@ -20,15 +20,17 @@ final class Stubs {
     static final String VIDEO = "https://cdn.example.com/final.mp4";
     static final String OUTPUT = "https://dnznrvs05pmza.cloudfront.net/out/final-4x.mp4";
 
-    private Stubs() {
-    }
+    private Stubs() {}
 
     /** The answers in order, the last one repeating for ever. */
-    static void sequence(WireMockExtension server, Supplier<MappingBuilder> request, ResponseDefinitionBuilder... answers) {
+    static void sequence(
+            WireMockExtension server, Supplier<MappingBuilder> request, ResponseDefinitionBuilder... answers) {
         String scenario = "seq-" + System.nanoTime();
         for (int i = 0; i < answers.length; i++) {
-            ScenarioMappingBuilder m = request.get().inScenario(scenario)
-                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "s" + i).willReturn(answers[i]);
+            ScenarioMappingBuilder m = request.get()
+                    .inScenario(scenario)
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "s" + i)
+                    .willReturn(answers[i]);
             if (i < answers.length - 1) {
                 m = m.willSetStateTo("s" + (i + 1));
             }
@@ -49,12 +51,17 @@ final class Stubs {
     }
 
     static ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     static ResponseDefinitionBuilder bare(String status, String extra) {
-        return json(200, "{\"id\":\"" + TASK_ID + "\",\"status\":\"" + status + "\",\"createdAt\":\"2026-01-01T00:00:00Z\""
-                + (extra.isEmpty() ? "" : "," + extra) + ",\"someNewField\":{\"x\":1}}");
+        return json(
+                200,
+                "{\"id\":\"" + TASK_ID + "\",\"status\":\"" + status + "\",\"createdAt\":\"2026-01-01T00:00:00Z\""
+                        + (extra.isEmpty() ? "" : "," + extra) + ",\"someNewField\":{\"x\":1}}");
     }
 
     static ResponseDefinitionBuilder succeededBare() {
@@ -62,19 +69,23 @@ final class Stubs {
     }
 
     /** CometAPI's wrapper; {@code nested} is the bare Runway task or null for the wrapper alone. */
-    static ResponseDefinitionBuilder wrapped(String status, String progress, String resultUrl, String failReason,
-            String nested) {
-        return json(200, "{\"code\":\"success\",\"message\":\"\",\"data\":{\"task_id\":\"" + TASK_ID
-                + "\",\"action\":\"video_upscale\",\"status\":\"" + status + "\",\"fail_reason\":\""
-                + (failReason == null ? "" : failReason) + "\",\"submit_time\":1767225600,\"start_time\":0,"
-                + "\"finish_time\":0,\"progress\":\"" + progress + "\""
-                + (resultUrl == null ? "" : ",\"result_url\":\"" + resultUrl + "\"")
-                + (nested == null ? "" : ",\"data\":" + nested) + "}}");
+    static ResponseDefinitionBuilder wrapped(
+            String status, String progress, String resultUrl, String failReason, String nested) {
+        return json(
+                200,
+                "{\"code\":\"success\",\"message\":\"\",\"data\":{\"task_id\":\"" + TASK_ID
+                        + "\",\"action\":\"video_upscale\",\"status\":\"" + status + "\",\"fail_reason\":\""
+                        + (failReason == null ? "" : failReason) + "\",\"submit_time\":1767225600,\"start_time\":0,"
+                        + "\"finish_time\":0,\"progress\":\"" + progress + "\""
+                        + (resultUrl == null ? "" : ",\"result_url\":\"" + resultUrl + "\"")
+                        + (nested == null ? "" : ",\"data\":" + nested) + "}}");
     }
 
     static ResponseDefinitionBuilder error(int status, String code, String message) {
-        return json(status, "{\"error\":{\"message\":\"" + message + " (request id: 20260101000000123)\","
-                + "\"type\":\"comet_api_error\",\"param\":\"\",\"code\":\"" + code + "\"}}");
+        return json(
+                status,
+                "{\"error\":{\"message\":\"" + message + " (request id: 20260101000000123)\","
+                        + "\"type\":\"comet_api_error\",\"param\":\"\",\"code\":\"" + code + "\"}}");
     }
 
     static ResponseDefinitionBuilder taskNotExist() {

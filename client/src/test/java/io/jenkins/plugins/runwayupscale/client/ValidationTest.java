@@ -14,7 +14,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ValidationTest {
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final EngineFixture fixture = new EngineFixture();
 
@@ -24,26 +26,28 @@ class ValidationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "''                                          | is missing",
-        "'   '                                       | is missing",
-        "http://cdn.example.com/a.mp4                | a http: URL; Runway accepts only https://",
-        "ftp://cdn.example.com/a.mp4                 | a ftp: URL",
-        "file:///tmp/a.mp4                           | a file: URL",
-        "javascript:alert(1)                         | a javascript: URL",
-        "/videos/a.mp4                               | a relative reference",
-        "clip.mp4                                    | a relative reference",
-        "https://user:secret@cdn.example.com/a.mp4   | must not contain user name or password",
-        "https://192.168.1.20/a.mp4                  | IP address",
-        "https://[2001:db8::1]/a.mp4                 | IP address",
-        "https://cdn example.com/a.mp4               | is not a valid URL",
-        "https:///a.mp4                              | has no valid host name",
-        "data:text/plain;base64,AAAA                 | not of the form data:video/<type>;base64,<data>",
-        "data:video/mp4,AAAA                         | not of the form data:video/<type>;base64,<data>",
-        "data:video/mp4;base64,@@@@                  | base64 data is invalid",
-        "data:video/mp4;base64,AAA                   | base64 data is invalid",
-        "data:video/mp4;base64,                      | base64 data is invalid",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''                                          | is missing",
+                "'   '                                       | is missing",
+                "http://cdn.example.com/a.mp4                | a http: URL; Runway accepts only https://",
+                "ftp://cdn.example.com/a.mp4                 | a ftp: URL",
+                "file:///tmp/a.mp4                           | a file: URL",
+                "javascript:alert(1)                         | a javascript: URL",
+                "/videos/a.mp4                               | a relative reference",
+                "clip.mp4                                    | a relative reference",
+                "https://user:secret@cdn.example.com/a.mp4   | must not contain user name or password",
+                "https://192.168.1.20/a.mp4                  | IP address",
+                "https://[2001:db8::1]/a.mp4                 | IP address",
+                "https://cdn example.com/a.mp4               | is not a valid URL",
+                "https:///a.mp4                              | has no valid host name",
+                "data:text/plain;base64,AAAA                 | not of the form data:video/<type>;base64,<data>",
+                "data:video/mp4,AAAA                         | not of the form data:video/<type>;base64,<data>",
+                "data:video/mp4;base64,@@@@                  | base64 data is invalid",
+                "data:video/mp4;base64,AAA                   | base64 data is invalid",
+                "data:video/mp4;base64,                      | base64 data is invalid",
+            })
     void rejectsBadVideoUriWithoutSendingAnything(String uri, String expected) {
         RunwayClient client = fixture.client(server.baseUrl());
 
@@ -51,7 +55,8 @@ class ValidationTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("video URI: ")
                 .hasMessageContaining(expected)
-                .satisfies(e -> assertThat(((InvalidInputException) e).wasSent()).isFalse());
+                .satisfies(
+                        e -> assertThat(((InvalidInputException) e).wasSent()).isFalse());
         assertNothingSent();
     }
 
@@ -95,50 +100,68 @@ class ValidationTest {
 
     @Test
     void abbreviatesDataUriForDisplay() {
-        assertThat(VideoUris.forDisplay("data:video/webm;base64,AAAAAA==")).isEqualTo("data:video/webm;base64,... (4 bytes)");
+        assertThat(VideoUris.forDisplay("data:video/webm;base64,AAAAAA=="))
+                .isEqualTo("data:video/webm;base64,... (4 bytes)");
         assertThat(VideoUris.forDisplay("https://cdn.example.com/a.mp4")).isEqualTo("https://cdn.example.com/a.mp4");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "2024-13-01 | Runway version: '2024-13-01' is not a date of the form YYYY-MM-DD",
-        "yesterday  | Runway version: 'yesterday' is not a date",
-        "2024-1-6   | Runway version: '2024-1-6' is not a date",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2024-13-01 | Runway version: '2024-13-01' is not a date of the form YYYY-MM-DD",
+                "yesterday  | Runway version: 'yesterday' is not a date",
+                "2024-1-6   | Runway version: '2024-1-6' is not a date",
+            })
     void rejectsMalformedRunwayVersion(String version, String expected) {
         assertThatThrownBy(() -> RunwaySettings.builder().runwayVersion(version).build())
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining(expected);
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(expected);
     }
 
     @Test
     void rejectsBlankModelAndOddModelNames() {
-        assertThatThrownBy(() -> RunwaySettings.builder().model("   ").build()).hasMessageStartingWith("model: is blank");
-        assertThatThrownBy(() -> RunwaySettings.builder().model("up scale").build()).hasMessageStartingWith("model: ");
+        assertThatThrownBy(() -> RunwaySettings.builder().model("   ").build())
+                .hasMessageStartingWith("model: is blank");
+        assertThatThrownBy(() -> RunwaySettings.builder().model("up scale").build())
+                .hasMessageStartingWith("model: ");
     }
 
     @Test
     void rejectsOptionsThatWouldOverrideTheVideoOrModel() {
-        assertThatThrownBy(() -> RunwaySettings.builder().modelOption("videoUri", "x").build())
+        assertThatThrownBy(() ->
+                        RunwaySettings.builder().modelOption("videoUri", "x").build())
                 .hasMessageContaining("'videoUri' cannot be set as an option");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "http://api.example.com       | must use https",
-        "ftp://api.example.com        | must use https",
-        "api.example.com              | must be an absolute URL",
-        "https://u:p@api.example.com  | must not contain user information",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "http://api.example.com       | must use https",
+                "ftp://api.example.com        | must use https",
+                "api.example.com              | must be an absolute URL",
+                "https://u:p@api.example.com  | must not contain user information",
+            })
     void rejectsUnsafeBaseUrl(String url, String expected) {
         assertThatThrownBy(() -> RunwaySettings.builder().baseUrl(url).build())
-                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("base URL: ").hasMessageContaining(expected);
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("base URL: ")
+                .hasMessageContaining(expected);
     }
 
     @Test
     void acceptsHttpOnlyOnLoopbackAndStripsTrailingSlash() throws Exception {
-        assertThat(RunwaySettings.builder().baseUrl("http://127.0.0.1:8080/").build().getBaseUrl())
+        assertThat(RunwaySettings.builder()
+                        .baseUrl("http://127.0.0.1:8080/")
+                        .build()
+                        .getBaseUrl())
                 .hasToString("http://127.0.0.1:8080");
-        assertThat(RunwaySettings.builder().baseUrl("http://localhost:9").build().getBaseUrl()).hasToString("http://localhost:9");
+        assertThat(RunwaySettings.builder()
+                        .baseUrl("http://localhost:9")
+                        .build()
+                        .getBaseUrl())
+                .hasToString("http://localhost:9");
     }
 
     @Test
@@ -154,7 +177,8 @@ class ValidationTest {
     @Test
     void rejectsBlankOrWhitespaceKeyWithoutEchoingIt() {
         assertThatThrownBy(() -> ApiKey.of("  ")).hasMessageStartingWith("API key: is missing");
-        assertThatThrownBy(() -> ApiKey.of("sk-abc def")).hasMessageStartingWith("API key: contains whitespace")
+        assertThatThrownBy(() -> ApiKey.of("sk-abc def"))
+                .hasMessageStartingWith("API key: contains whitespace")
                 .hasMessageNotContaining("sk-abc");
         assertThatThrownBy(() -> ApiKey.of("sk-abc\n")).hasMessageNotContaining("sk-abc");
     }
@@ -163,7 +187,8 @@ class ValidationTest {
     @CsvSource({"a/b", "..", "'a b'", "''"})
     void rejectsTaskIdsThatCouldChangeThePath(String id) {
         RunwayClient client = fixture.client(server.baseUrl());
-        assertThatThrownBy(() -> client.readTask(id)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> client.readTask(id))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("task id: ");
         assertNothingSent();
     }

@@ -13,7 +13,6 @@ import static io.jenkins.plugins.runwayupscale.client.Stubs.tasks;
 import static io.jenkins.plugins.runwayupscale.client.Stubs.wrapped;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +25,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WaitForTaskTest {
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final EngineFixture fixture = new EngineFixture();
     private final RecordingListener listener = new RecordingListener();
@@ -42,24 +43,44 @@ class WaitForTaskTest {
 
     @Test
     void followsBareTaskThroughEveryRunningStatusToSuccess() throws Throwable {
-        tasks(server, bare("PENDING", ""), bare("THROTTLED", ""), bare("RUNNING", "\"progress\":0.25"),
-                bare("RUNNING", "\"progress\":0.5"), succeededBare());
+        tasks(
+                server,
+                bare("PENDING", ""),
+                bare("THROTTLED", ""),
+                bare("RUNNING", "\"progress\":0.25"),
+                bare("RUNNING", "\"progress\":0.5"),
+                succeededBare());
 
         RunwayTask task = fixture.drive(waitForTask());
 
         assertThat(task.status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(task.outputs()).containsExactly(OUTPUT);
-        assertThat(listener.events).containsExactly("status PENDING", "status THROTTLED", "status RUNNING 25%",
-                "progress RUNNING 50%", "status SUCCEEDED");
+        assertThat(listener.events)
+                .containsExactly(
+                        "status PENDING",
+                        "status THROTTLED",
+                        "status RUNNING 25%",
+                        "progress RUNNING 50%",
+                        "status SUCCEEDED");
         server.verify(5, getRequestedFor(urlEqualTo(TASK_PATH)));
     }
 
     @Test
     void followsWrapperWithNestedRunwayTaskPreferringTheNestedOne() throws Throwable {
-        tasks(server,
+        tasks(
+                server,
                 wrapped("NOT_START", "0%", null, null, null),
-                wrapped("IN_PROGRESS", "40%", null, null, "{\"id\":\"" + TASK_ID + "\",\"status\":\"RUNNING\",\"progress\":0.42}"),
-                wrapped("SUCCESS", "100%", "https://wrong.example.com/x.mp4", null,
+                wrapped(
+                        "IN_PROGRESS",
+                        "40%",
+                        null,
+                        null,
+                        "{\"id\":\"" + TASK_ID + "\",\"status\":\"RUNNING\",\"progress\":0.42}"),
+                wrapped(
+                        "SUCCESS",
+                        "100%",
+                        "https://wrong.example.com/x.mp4",
+                        null,
                         "{\"id\":\"" + TASK_ID + "\",\"status\":\"SUCCEEDED\",\"output\":[\"" + OUTPUT + "\"]}"));
 
         RunwayTask task = fixture.drive(waitForTask());
@@ -70,7 +91,10 @@ class WaitForTaskTest {
 
     @Test
     void followsWrapperWithoutNestedTaskUsingItsOwnFields() throws Throwable {
-        tasks(server, wrapped("QUEUED", "0%", null, null, null), wrapped("IN_PROGRESS", "60%", null, null, null),
+        tasks(
+                server,
+                wrapped("QUEUED", "0%", null, null, null),
+                wrapped("IN_PROGRESS", "60%", null, null, null),
                 wrapped("SUCCESS", "100%", OUTPUT, null, null));
 
         RunwayTask task = fixture.drive(waitForTask());
@@ -81,22 +105,32 @@ class WaitForTaskTest {
 
     @Test
     void wrapperFailureCarriesFailReason() {
-        tasks(server, wrapped("SUBMITTED", "0%", null, null, null), wrapped("FAILURE", "100%", null, "model upscale_v1 is retired", null));
+        tasks(
+                server,
+                wrapped("SUBMITTED", "0%", null, null, null),
+                wrapped("FAILURE", "100%", null, "model upscale_v1 is retired", null));
 
         Throwable failure = fixture.failure(fixtureWait());
 
-        assertThat(failure).isInstanceOf(TaskFailedException.class).hasMessageContaining("model upscale_v1 is retired")
+        assertThat(failure)
+                .isInstanceOf(TaskFailedException.class)
+                .hasMessageContaining("model upscale_v1 is retired")
                 .hasMessageContaining("magnific_video_upscaler_creative");
     }
 
     @Test
     void failedTaskReportsCodeTextAndModerationHint() throws Exception {
-        tasks(server, bare("RUNNING", "\"progress\":0.1"),
-                bare("FAILED", "\"failure\":\"The input video did not pass moderation.\",\"failureCode\":\"SAFETY.INPUT.VIDEO\""));
+        tasks(
+                server,
+                bare("RUNNING", "\"progress\":0.1"),
+                bare(
+                        "FAILED",
+                        "\"failure\":\"The input video did not pass moderation.\",\"failureCode\":\"SAFETY.INPUT.VIDEO\""));
 
         Throwable failure = fixture.failure(waitForTask());
 
-        assertThat(failure).isInstanceOf(TaskFailedException.class)
+        assertThat(failure)
+                .isInstanceOf(TaskFailedException.class)
                 .hasMessageContaining("[SAFETY.INPUT.VIDEO]")
                 .hasMessageContaining("did not pass moderation")
                 .hasMessageContaining("do not retry it unchanged");
@@ -106,18 +140,24 @@ class WaitForTaskTest {
     @Test
     void failureHintsDifferByCode() {
         assertThat(FailureAdvice.hint("INTERNAL", null, "upscale_v1")).contains("transient");
-        assertThat(FailureAdvice.hint("INPUT_PREPROCESSING.INTERNAL", null, "upscale_v1")).contains("transient");
-        assertThat(FailureAdvice.hint("INTERNAL.BAD_OUTPUT.CODE01", null, "upscale_v1")).contains("rarely helps");
+        assertThat(FailureAdvice.hint("INPUT_PREPROCESSING.INTERNAL", null, "upscale_v1"))
+                .contains("transient");
+        assertThat(FailureAdvice.hint("INTERNAL.BAD_OUTPUT.CODE01", null, "upscale_v1"))
+                .contains("rarely helps");
         assertThat(FailureAdvice.hint("ASSET.INVALID", null, "upscale_v1")).contains("input video is not usable");
-        assertThat(FailureAdvice.hint("INPUT_PREPROCESSING.SAFETY.TEXT", null, "upscale_v1")).contains("moderation");
-        assertThat(FailureAdvice.hint(null, "Unknown model upscale_v1", "upscale_v1")).contains("retired");
+        assertThat(FailureAdvice.hint("INPUT_PREPROCESSING.SAFETY.TEXT", null, "upscale_v1"))
+                .contains("moderation");
+        assertThat(FailureAdvice.hint(null, "Unknown model upscale_v1", "upscale_v1"))
+                .contains("retired");
     }
 
     @Test
     void cancelledTaskEndsTheWait() throws Exception {
         tasks(server, bare("PENDING", ""), bare("CANCELLED", ""));
 
-        assertThat(fixture.failure(waitForTask())).isInstanceOf(TaskCancelledException.class).hasMessageContaining(TASK_ID);
+        assertThat(fixture.failure(waitForTask()))
+                .isInstanceOf(TaskCancelledException.class)
+                .hasMessageContaining(TASK_ID);
     }
 
     @Test
@@ -127,14 +167,22 @@ class WaitForTaskTest {
         RunwayTask task = fixture.drive(waitForTask());
 
         assertThat(task.status()).isEqualTo(TaskStatus.SUCCEEDED);
-        assertThat(listener.events).containsExactly("status WARMING_UP (unknown status)", "unknown WARMING_UP", "status SUCCEEDED");
+        assertThat(listener.events)
+                .containsExactly("status WARMING_UP (unknown status)", "unknown WARMING_UP", "status SUCCEEDED");
         server.verify(4, getRequestedFor(urlEqualTo(TASK_PATH)));
     }
 
     @Test
     void throttledTaskKeepsPollingWithGrowingIntervalsNeverBelowFiveSeconds() throws Throwable {
-        tasks(server, bare("THROTTLED", ""), bare("THROTTLED", ""), bare("THROTTLED", ""), bare("THROTTLED", ""),
-                bare("THROTTLED", ""), bare("THROTTLED", ""), succeededBare());
+        tasks(
+                server,
+                bare("THROTTLED", ""),
+                bare("THROTTLED", ""),
+                bare("THROTTLED", ""),
+                bare("THROTTLED", ""),
+                bare("THROTTLED", ""),
+                bare("THROTTLED", ""),
+                succeededBare());
 
         fixture.drive(waitForTask());
 
@@ -156,7 +204,8 @@ class WaitForTaskTest {
     void succeededWithoutHttpsOutputIsAnError() {
         tasks(server, bare("SUCCEEDED", "\"output\":[\"http://cdn.example.com/out.mp4\", \"ftp://x/y\"]"));
 
-        assertThat(fixture.failure(fixtureWait())).isInstanceOf(InvalidResponseException.class)
+        assertThat(fixture.failure(fixtureWait()))
+                .isInstanceOf(InvalidResponseException.class)
                 .hasMessageContaining("no https output");
     }
 
@@ -169,7 +218,13 @@ class WaitForTaskTest {
 
     @Test
     void taskNotExistInsideGraceWindowMeansNotYet() throws Throwable {
-        tasks(server, taskNotExist(), taskNotExist(), taskNotExist(), bare("RUNNING", "\"progress\":0.3"), succeededBare());
+        tasks(
+                server,
+                taskNotExist(),
+                taskNotExist(),
+                taskNotExist(),
+                bare("RUNNING", "\"progress\":0.3"),
+                succeededBare());
 
         RunwayTask task = fixture.drive(waitForTask());
 
@@ -184,9 +239,12 @@ class WaitForTaskTest {
 
         Throwable failure = fixture.failure(fixtureWait());
 
-        assertThat(failure).isInstanceOf(TaskLostException.class).hasMessageContaining("task_not_exist")
+        assertThat(failure)
+                .isInstanceOf(TaskLostException.class)
+                .hasMessageContaining("task_not_exist")
                 .hasMessageContaining("still unknown");
-        assertThat(fixture.elapsed()).isGreaterThanOrEqualTo(RunwaySettings.DEFAULT_TASK_NOT_EXIST_GRACE)
+        assertThat(fixture.elapsed())
+                .isGreaterThanOrEqualTo(RunwaySettings.DEFAULT_TASK_NOT_EXIST_GRACE)
                 .isLessThan(RunwaySettings.DEFAULT_TASK_NOT_EXIST_GRACE.plusMinutes(1));
     }
 
@@ -196,7 +254,9 @@ class WaitForTaskTest {
 
         Throwable failure = fixture.failure(fixtureWait());
 
-        assertThat(failure).isInstanceOf(TaskLostException.class).hasMessageContaining("after it had been seen as RUNNING 20%");
+        assertThat(failure)
+                .isInstanceOf(TaskLostException.class)
+                .hasMessageContaining("after it had been seen as RUNNING 20%");
         server.verify(2, getRequestedFor(urlEqualTo(TASK_PATH)));
     }
 
@@ -204,7 +264,9 @@ class WaitForTaskTest {
     void notFoundAfterItExistedIsALostTaskWithoutRetry() {
         tasks(server, bare("RUNNING", ""), Stubs.error(404, "not_found", "task not found"));
 
-        assertThat(fixture.failure(fixtureWait())).isInstanceOf(TaskLostException.class).hasMessageContaining("HTTP 404");
+        assertThat(fixture.failure(fixtureWait()))
+                .isInstanceOf(TaskLostException.class)
+                .hasMessageContaining("HTTP 404");
         server.verify(2, getRequestedFor(urlEqualTo(TASK_PATH)));
     }
 
@@ -215,7 +277,8 @@ class WaitForTaskTest {
 
         Throwable failure = fixture.failure(client.waitForTask(TASK_ID, listener));
 
-        assertThat(failure).isInstanceOf(TaskTimedOutException.class)
+        assertThat(failure)
+                .isInstanceOf(TaskTimedOutException.class)
                 .hasMessageContaining("after 2m 0s")
                 .hasMessageContaining("last status RUNNING 37%");
         assertThat(((TaskTimedOutException) failure).getLastSeen().progress()).isEqualTo(0.37);
@@ -242,8 +305,8 @@ class WaitForTaskTest {
         tasks(server, bare("RUNNING", ""));
         Instant submittedLongAgo = EngineFixture.START.minus(Duration.ofMinutes(59));
 
-        Throwable failure = fixture.failure(fixture.client(server.baseUrl()).waitForTask(TASK_ID, submittedLongAgo,
-                submittedLongAgo.plus(Duration.ofMinutes(60)), listener));
+        Throwable failure = fixture.failure(fixture.client(server.baseUrl())
+                .waitForTask(TASK_ID, submittedLongAgo, submittedLongAgo.plus(Duration.ofMinutes(60)), listener));
 
         assertThat(failure).isInstanceOf(TaskTimedOutException.class);
         assertThat(fixture.elapsed()).isEqualTo(Duration.ofMinutes(1));
@@ -266,7 +329,8 @@ class WaitForTaskTest {
 
     @Test
     void parsesProgressFromEveryForm() {
-        com.fasterxml.jackson.databind.node.JsonNodeFactory f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        com.fasterxml.jackson.databind.node.JsonNodeFactory f =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
         assertThat(TaskParser.progress(f.numberNode(0.42))).isEqualTo(0.42);
         assertThat(TaskParser.progress(f.textNode("42%"))).isEqualTo(0.42);
         assertThat(TaskParser.progress(f.textNode("0.5"))).isEqualTo(0.5);
@@ -279,7 +343,8 @@ class WaitForTaskTest {
 
     @Test
     void mapsEveryDocumentedStatus() {
-        assertThat(List.of("PENDING", "NOT_START", "SUBMITTED", "QUEUED")).allSatisfy(s -> assertThat(TaskStatus.parse(s)).isEqualTo(TaskStatus.PENDING));
+        assertThat(List.of("PENDING", "NOT_START", "SUBMITTED", "QUEUED"))
+                .allSatisfy(s -> assertThat(TaskStatus.parse(s)).isEqualTo(TaskStatus.PENDING));
         assertThat(TaskStatus.parse("THROTTLED")).isEqualTo(TaskStatus.THROTTLED);
         assertThat(TaskStatus.parse("RUNNING")).isEqualTo(TaskStatus.RUNNING);
         assertThat(TaskStatus.parse("IN_PROGRESS")).isEqualTo(TaskStatus.RUNNING);
@@ -296,7 +361,8 @@ class WaitForTaskTest {
     void answerThatIsNoTaskIsAnInvalidResponse() {
         tasks(server, Stubs.json(200, "{\"hello\":\"world\"}"));
 
-        assertThat(fixture.failure(fixtureWait())).isInstanceOf(InvalidResponseException.class)
+        assertThat(fixture.failure(fixtureWait()))
+                .isInstanceOf(InvalidResponseException.class)
                 .hasMessageContaining("not a task in either documented shape");
     }
 
@@ -310,7 +376,10 @@ class WaitForTaskTest {
 
     private static RunwaySettings withTimeout(Duration timeout) {
         try {
-            return RunwaySettings.builder().baseUrl(server.baseUrl()).waitTimeout(timeout).build();
+            return RunwaySettings.builder()
+                    .baseUrl(server.baseUrl())
+                    .waitTimeout(timeout)
+                    .build();
         } catch (InvalidInputException e) {
             throw new AssertionError(e);
         }

@@ -10,7 +10,6 @@ import io.jenkins.plugins.runwayupscale.client.WaitListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-
 /** Streams a large output from the simulator, with our downloader and with curl, on the same URL in the same run. */
 final class DownloadRun {
     /**
@@ -21,19 +20,25 @@ final class DownloadRun {
      * @param curlMbps curl's best throughput, MB/s (0 when curl is missing)
      * @param heapGrowthMb peak heap growth during our downloads, MB
      */
-    record Result(long bytes, double oursMbps, double curlMbps, double heapGrowthMb) {
-    }
+    record Result(long bytes, double oursMbps, double curlMbps, double heapGrowthMb) {}
 
-    private DownloadRun() {
-    }
+    private DownloadRun() {}
 
     static Result run(long bytes, int rounds) throws Exception {
         Path dir = Files.createTempDirectory("runway-download");
-        try (SimulatorProcess simulator = new SimulatorProcess("--time-scale", "0.01", "--pending", "0", "--running", "1",
-                "--output-bytes", Long.toString(bytes), "--no-record");
+        try (SimulatorProcess simulator = new SimulatorProcess(
+                        "--time-scale",
+                        "0.01",
+                        "--pending",
+                        "0",
+                        "--running",
+                        "1",
+                        "--output-bytes",
+                        Long.toString(bytes),
+                        "--no-record");
                 RunwayEngine engine = RunwayEngine.start()) {
-            RunwayClient client = engine.client(RunwaySettings.builder().baseUrl(simulator.baseUrl()).build(),
-                    ApiKey.of(SimulatorProcess.KEY));
+            RunwayClient client = engine.client(
+                    RunwaySettings.builder().baseUrl(simulator.baseUrl()).build(), ApiKey.of(SimulatorProcess.KEY));
             String id = client.submit("https://cdn.example.com/big.mp4").join();
             RunwayTask task = client.waitForTask(id, WaitListener.NONE).join();
             String url = task.outputs().get(0);
@@ -45,7 +50,8 @@ final class DownloadRun {
                 long before = JvmProbe.heapAfterGc();
                 long start = System.nanoTime();
                 try (JvmProbe.Sampler sampler = new JvmProbe.Sampler(20)) {
-                    DownloadResult result = client.download(url, dir.resolve("ours.mp4")).join();
+                    DownloadResult result =
+                            client.download(url, dir.resolve("ours.mp4")).join();
                     double seconds = (System.nanoTime() - start) / 1e9;
                     if (result.bytes() != bytes) {
                         throw new IllegalStateException("downloaded " + result.bytes() + " of " + bytes + " bytes");
@@ -71,7 +77,9 @@ final class DownloadRun {
         long start = System.nanoTime();
         Process p;
         try {
-            p = new ProcessBuilder("curl", "-s", "-f", "-o", target.toString(), url).redirectErrorStream(true).start();
+            p = new ProcessBuilder("curl", "-s", "-f", "-o", target.toString(), url)
+                    .redirectErrorStream(true)
+                    .start();
         } catch (java.io.IOException e) {
             return 0;
         }
@@ -84,5 +92,4 @@ final class DownloadRun {
         }
         return bytes / 1e6 / seconds;
     }
-
 }

@@ -74,7 +74,8 @@ final class InMemoryRunway implements HttpTransport {
         if (!now.isBefore(plan.finishAt())) {
             return task(plan, "SUCCEEDED", ",\"output\":[\"https://cdn.example.com/" + plan.id() + ".mp4\"]");
         }
-        double fraction = (double) Duration.between(plan.runningFrom(), now).toMillis() / plan.running().toMillis();
+        double fraction = (double) Duration.between(plan.runningFrom(), now).toMillis()
+                / plan.running().toMillis();
         return switch (plan.style()) {
             case SMOOTH -> task(plan, "RUNNING", progress(noisy(plan, now, fraction)));
             case STEPWISE -> task(plan, "RUNNING", progress(Math.floor(fraction * 4) / 4));

@@ -12,8 +12,7 @@ final class JvmProbe {
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private JvmProbe() {
-    }
+    private JvmProbe() {}
 
     static long heapAfterGc() {
         for (int i = 0; i < 3; i++) {
@@ -28,7 +27,8 @@ final class JvmProbe {
 
     static int engineThreads() {
         return (int) Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().startsWith("runway-upscale-")).count();
+                .filter(t -> t.isAlive() && t.getName().startsWith("runway-upscale-"))
+                .count();
     }
 
     static void resetPeakThreads() {
@@ -47,18 +47,20 @@ final class JvmProbe {
         private final Thread thread;
 
         Sampler(long everyMillis) {
-            thread = new Thread(() -> {
-                while (running.get()) {
-                    maxHeap.accumulateAndGet(heapUsed(), Math::max);
-                    maxEngineThreads.accumulateAndGet(engineThreads(), Math::max);
-                    try {
-                        // A sampler samples on a period; nothing is being waited for here.
-                        Thread.sleep(everyMillis);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "benchmark-sampler");
+            thread = new Thread(
+                    () -> {
+                        while (running.get()) {
+                            maxHeap.accumulateAndGet(heapUsed(), Math::max);
+                            maxEngineThreads.accumulateAndGet(engineThreads(), Math::max);
+                            try {
+                                // A sampler samples on a period; nothing is being waited for here.
+                                Thread.sleep(everyMillis);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "benchmark-sampler");
             thread.setDaemon(true);
             thread.start();
         }

@@ -31,9 +31,13 @@ final class PolicyComparison {
      * @param byStyle the same, split by progress style
      * @param failures tasks whose wait did not succeed
      */
-    record Result(String name, Stats polls, Stats runningPolls, Stats delays, Map<ProgressStyle, Stats[]> byStyle,
-            int failures) {
-    }
+    record Result(
+            String name,
+            Stats polls,
+            Stats runningPolls,
+            Stats delays,
+            Map<ProgressStyle, Stats[]> byStyle,
+            int failures) {}
 
     private final List<TaskPlan> plans;
 
@@ -44,10 +48,18 @@ final class PolicyComparison {
     Result run(String name, Supplier<PollingPolicy> policyFactory) throws Exception {
         VirtualScheduler scheduler = new VirtualScheduler(Workload.EPOCH);
         InMemoryRunway runway = new InMemoryRunway(plans, scheduler);
-        RunwayEngine engine = RunwayEngine.builder().transport(runway).scheduler(scheduler)
-                .random(new SplittableRandom(11)).pollingPolicy(policyFactory.get()).build();
-        RunwayClient client = engine.client(RunwaySettings.builder().baseUrl("https://api.example.com")
-                .waitTimeout(Duration.ofHours(3)).build(), ApiKey.of("benchmark-key"));
+        RunwayEngine engine = RunwayEngine.builder()
+                .transport(runway)
+                .scheduler(scheduler)
+                .random(new SplittableRandom(11))
+                .pollingPolicy(policyFactory.get())
+                .build();
+        RunwayClient client = engine.client(
+                RunwaySettings.builder()
+                        .baseUrl("https://api.example.com")
+                        .waitTimeout(Duration.ofHours(3))
+                        .build(),
+                ApiKey.of("benchmark-key"));
         Instant[] seenDone = new Instant[plans.size()];
         int[] failures = new int[1];
         for (int i = 0; i < plans.size(); i++) {
@@ -83,16 +95,29 @@ final class PolicyComparison {
             TaskPlan plan = plans.get(i);
             polls[i] = runway.reads(plan.id());
             runningPolls[i] = runway.runningReads(plan.id());
-            delays[i] = seenDone[i] == null ? Double.NaN
+            delays[i] = seenDone[i] == null
+                    ? Double.NaN
                     : Duration.between(plan.finishAt(), seenDone[i]).toMillis() / 1000.0;
-            split.computeIfAbsent(plan.style(), s -> new ArrayList<>()).add(new double[] {polls[i], delays[i], runningPolls[i]});
+            split.computeIfAbsent(plan.style(), s -> new ArrayList<>())
+                    .add(new double[] {polls[i], delays[i], runningPolls[i]});
         }
         Map<ProgressStyle, Stats[]> byStyle = new EnumMap<>(ProgressStyle.class);
         split.forEach((style, rows) -> byStyle.put(style, new Stats[] {
             Stats.of(rows.stream().mapToDouble(r -> r[0]).toArray()),
-            Stats.of(rows.stream().mapToDouble(r -> r[1]).filter(d -> !Double.isNaN(d)).toArray()),
-            Stats.of(rows.stream().mapToDouble(r -> r[2]).toArray())}));
-        return new Result(name, Stats.of(polls), Stats.of(runningPolls), Stats.of(java.util.Arrays.stream(delays).filter(d -> !Double.isNaN(d)).toArray()),
-                byStyle, failures);
+            Stats.of(rows.stream()
+                    .mapToDouble(r -> r[1])
+                    .filter(d -> !Double.isNaN(d))
+                    .toArray()),
+            Stats.of(rows.stream().mapToDouble(r -> r[2]).toArray())
+        }));
+        return new Result(
+                name,
+                Stats.of(polls),
+                Stats.of(runningPolls),
+                Stats.of(java.util.Arrays.stream(delays)
+                        .filter(d -> !Double.isNaN(d))
+                        .toArray()),
+                byStyle,
+                failures);
     }
 }

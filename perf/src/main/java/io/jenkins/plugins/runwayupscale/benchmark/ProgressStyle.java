@@ -2,5 +2,7 @@ package io.jenkins.plugins.runwayupscale.benchmark;
 
 /** How a simulated task reports progress while RUNNING. */
 enum ProgressStyle {
-    SMOOTH, STEPWISE, ABSENT
+    SMOOTH,
+    STEPWISE,
+    ABSENT
 }

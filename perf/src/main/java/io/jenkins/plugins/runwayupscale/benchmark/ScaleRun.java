@@ -28,20 +28,36 @@ final class ScaleRun {
      * @param failures waits that did not succeed
      * @param seconds wall time of the waits
      */
-    record Result(int n, int peakJvmThreads, int peakEngineThreads, long heapPerWait, long posts, int failures,
-            double seconds) {
-    }
+    record Result(
+            int n,
+            int peakJvmThreads,
+            int peakEngineThreads,
+            long heapPerWait,
+            long posts,
+            int failures,
+            double seconds) {}
 
-    private ScaleRun() {
-    }
+    private ScaleRun() {}
 
     static Result run(int n) throws Exception {
         // Tasks of 15 s pending and 150 s running in task time, 20x faster: about 8 s each.
-        try (SimulatorProcess simulator = new SimulatorProcess("--time-scale", "0.05", "--pending", "15", "--running", "150",
-                "--no-record", "--threads", "16");
+        try (SimulatorProcess simulator = new SimulatorProcess(
+                        "--time-scale",
+                        "0.05",
+                        "--pending",
+                        "15",
+                        "--running",
+                        "150",
+                        "--no-record",
+                        "--threads",
+                        "16");
                 RunwayEngine engine = RunwayEngine.start()) {
-            RunwayClient client = engine.client(RunwaySettings.builder().baseUrl(simulator.baseUrl())
-                    .waitTimeout(Duration.ofMinutes(10)).build(), ApiKey.of(SimulatorProcess.KEY));
+            RunwayClient client = engine.client(
+                    RunwaySettings.builder()
+                            .baseUrl(simulator.baseUrl())
+                            .waitTimeout(Duration.ofMinutes(10))
+                            .build(),
+                    ApiKey.of(SimulatorProcess.KEY));
             List<CompletableFuture<String>> submissions = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 submissions.add(client.submit("https://cdn.example.com/scale-" + i + ".mp4"));
@@ -74,8 +90,14 @@ final class ScaleRun {
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long posts = simulator.stats().get("posts").asLong();
-                return new Result(n, JvmProbe.peakThreads(), sampler.maxEngineThreads(),
-                        Math.max(0, (inFlight - before) / Math.max(1, ids.size())), posts, failures, seconds);
+                return new Result(
+                        n,
+                        JvmProbe.peakThreads(),
+                        sampler.maxEngineThreads(),
+                        Math.max(0, (inFlight - before) / Math.max(1, ids.size())),
+                        posts,
+                        failures,
+                        seconds);
             }
         }
     }

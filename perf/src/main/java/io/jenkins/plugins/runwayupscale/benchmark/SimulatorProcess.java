@@ -28,15 +28,21 @@ final class SimulatorProcess implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath;
         try {
-            classpath = Path.of(SimulatorMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            classpath = Path.of(SimulatorMain.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (java.net.URISyntaxException e) {
             throw new IOException(e);
         }
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", classpath, SimulatorMain.class.getName(),
-                "--port", "0", "--api-key", KEY));
+        List<String> command = new ArrayList<>(List.of(
+                java, "-Xmx1g", "-cp", classpath, SimulatorMain.class.getName(), "--port", "0", "--api-key", KEY));
         command.addAll(List.of(options));
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String first = lines.readLine();
         if (first == null || !first.startsWith("http://")) {
             process.destroyForcibly();
@@ -51,8 +57,11 @@ final class SimulatorProcess implements AutoCloseable {
 
     /** The simulator's counts: posts, taskReads, deletes, tasks. */
     JsonNode stats() throws IOException, InterruptedException {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(baseUrl + "/_simulator/stats")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/_simulator/stats"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         return new ObjectMapper().readTree(r.body());
     }
 

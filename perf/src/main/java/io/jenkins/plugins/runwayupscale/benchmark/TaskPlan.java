@@ -14,7 +14,13 @@ import java.time.Instant;
  * @param style how it reports progress
  * @param noiseSeed seed of its progress noise
  */
-record TaskPlan(String id, Instant submitAt, Duration pending, Duration throttled, Duration running, ProgressStyle style,
+record TaskPlan(
+        String id,
+        Instant submitAt,
+        Duration pending,
+        Duration throttled,
+        Duration running,
+        ProgressStyle style,
         long noiseSeed) {
 
     Instant runningFrom() {

@@ -16,8 +16,7 @@ final class Workload {
     private static final double MEDIAN_RUN_SECONDS = 90;
     private static final double SIGMA = 0.6;
 
-    private Workload() {
-    }
+    private Workload() {}
 
     static List<TaskPlan> generate(long seed, int count) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -28,10 +27,17 @@ final class Workload {
             at = at.plusMillis((long) (random.nextDouble() * 10_000));
             Duration pending = Duration.ofMillis((long) (random.nextDouble() * 20_000));
             Duration throttled = random.nextDouble() < 0.10
-                    ? Duration.ofMillis(30_000 + (long) (random.nextDouble() * 270_000)) : Duration.ZERO;
+                    ? Duration.ofMillis(30_000 + (long) (random.nextDouble() * 270_000))
+                    : Duration.ZERO;
             double run = MEDIAN_RUN_SECONDS * Math.exp(SIGMA * gaussian(random));
             Duration running = Duration.ofMillis((long) (Math.max(20, Math.min(600, run)) * 1000));
-            plans.add(new TaskPlan(String.format("task-%04d", i), at, pending, throttled, running, styles[i % styles.length],
+            plans.add(new TaskPlan(
+                    String.format("task-%04d", i),
+                    at,
+                    pending,
+                    throttled,
+                    running,
+                    styles[i % styles.length],
                     random.nextLong()));
         }
         return plans;

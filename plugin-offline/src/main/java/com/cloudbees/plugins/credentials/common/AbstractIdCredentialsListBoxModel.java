@@ -1,4 +1,5 @@
-// Compile-only shim of credentials 1502.v5c95e620ddfe: only what plugin/ uses, real signatures. See plugin-offline/README.md.
+// Compile-only shim of credentials 1502.v5c95e620ddfe: only what plugin/ uses, real signatures. See
+// plugin-offline/README.md.
 package com.cloudbees.plugins.credentials.common;
 
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
@@ -7,16 +8,20 @@ import hudson.util.ListBoxModel;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 
-public abstract class AbstractIdCredentialsListBoxModel<T extends AbstractIdCredentialsListBoxModel<T, C>,
-        C extends IdCredentials> extends ListBoxModel {
+public abstract class AbstractIdCredentialsListBoxModel<
+                T extends AbstractIdCredentialsListBoxModel<T, C>, C extends IdCredentials>
+        extends ListBoxModel {
     protected abstract String describe(C c);
 
     public AbstractIdCredentialsListBoxModel<T, C> includeEmptyValue() {
         throw new UnsupportedOperationException();
     }
 
-    public AbstractIdCredentialsListBoxModel<T, C> includeAs(Authentication authentication, Item context,
-            Class<? extends C> type, List<DomainRequirement> domainRequirements) {
+    public AbstractIdCredentialsListBoxModel<T, C> includeAs(
+            Authentication authentication,
+            Item context,
+            Class<? extends C> type,
+            List<DomainRequirement> domainRequirements) {
         throw new UnsupportedOperationException();
     }
 

@@ -1,4 +1,5 @@
-// Compile-only shim of workflow-step-api 710.v3e456cc85233: only what plugin/ uses, real signatures. See plugin-offline/README.md.
+// Compile-only shim of workflow-step-api 710.v3e456cc85233: only what plugin/ uses, real signatures. See
+// plugin-offline/README.md.
 package org.jenkinsci.plugins.workflow.steps;
 
 import java.io.Serializable;

@@ -16,8 +16,11 @@ public interface ArtifactSink {
      * configured. The files are on the controller, so a local launcher fits, also outside {@code node {}}.
      */
     ArtifactSink JENKINS = (run, folder, artifacts, listener) -> run.pickArtifactManager()
-            .archive(new FilePath(folder.toFile()), new Launcher.LocalLauncher(listener),
-                    BuildListenerAdapter.wrap(listener), artifacts);
+            .archive(
+                    new FilePath(folder.toFile()),
+                    new Launcher.LocalLauncher(listener),
+                    BuildListenerAdapter.wrap(listener),
+                    artifacts);
 
     /**
      * Archives files of {@code folder} with the build.

@@ -30,8 +30,8 @@ public final class EngineGateway implements RunwayGateway {
     }
 
     @Override
-    public CompletableFuture<RunwayTask> waitFor(UpscalePlan plan, ApiKey key, String taskId, Instant submittedAt,
-            WaitListener listener) {
+    public CompletableFuture<RunwayTask> waitFor(
+            UpscalePlan plan, ApiKey key, String taskId, Instant submittedAt, WaitListener listener) {
         try {
             return client(plan, key).waitForTask(taskId, submittedAt, submittedAt.plus(plan.timeout()), listener);
         } catch (InvalidInputException e) {

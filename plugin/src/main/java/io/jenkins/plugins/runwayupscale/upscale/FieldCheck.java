@@ -9,7 +9,11 @@ package io.jenkins.plugins.runwayupscale.upscale;
  */
 public record FieldCheck(Kind kind, String message) {
     /** The three verdicts a Jenkins form shows. */
-    public enum Kind { OK, WARNING, ERROR }
+    public enum Kind {
+        OK,
+        WARNING,
+        ERROR
+    }
 
     static FieldCheck ok() {
         return new FieldCheck(Kind.OK, null);

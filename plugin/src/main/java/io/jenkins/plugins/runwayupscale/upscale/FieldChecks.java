@@ -6,8 +6,7 @@ import io.jenkins.plugins.runwayupscale.client.VideoUris;
 
 /** The rules behind every form field of the step, the build step and the global configuration. */
 public final class FieldChecks {
-    private FieldChecks() {
-    }
+    private FieldChecks() {}
 
     /** What the form knows about a credential id: nothing, or its type. */
     @FunctionalInterface
@@ -21,8 +20,7 @@ public final class FieldChecks {
          * @param typeName its kind as Jenkins shows it
          * @param secretText whether it is a Secret text credential
          */
-        record Found(String typeName, boolean secretText) {
-        }
+        record Found(String typeName, boolean secretText) {}
     }
 
     public static FieldCheck videoUri(String value) {

@@ -19,8 +19,8 @@ public interface RunwayGateway {
      * Polls the task until it ends or the plan's timeout, counted from {@code submittedAt}, runs out. Cancelling the
      * future stops polling at once.
      */
-    CompletableFuture<RunwayTask> waitFor(UpscalePlan plan, ApiKey key, String taskId, Instant submittedAt,
-            WaitListener listener);
+    CompletableFuture<RunwayTask> waitFor(
+            UpscalePlan plan, ApiKey key, String taskId, Instant submittedAt, WaitListener listener);
 
     /** Asks CometAPI to cancel the task; always completes normally. */
     CompletableFuture<CancelResult> cancel(UpscalePlan plan, ApiKey key, String taskId);

@@ -38,7 +38,13 @@ public final class Upscale {
         CompletionStage<?> submitted(String taskId, Instant submittedAt);
     }
 
-    private enum Phase { STARTING, SUBMITTING, WAITING, FINISHING, DONE }
+    private enum Phase {
+        STARTING,
+        SUBMITTING,
+        WAITING,
+        FINISHING,
+        DONE
+    }
 
     private final UpscaleService service;
     private final UpscalePlan plan;
@@ -159,8 +165,9 @@ public final class Upscale {
         return switch (phase) {
             case STARTING -> "looking up the CometAPI credential";
             case SUBMITTING -> "submitting the video to CometAPI";
-            case WAITING -> "waiting for Runway task " + taskId + ": " + (seen == null ? "no status yet" : seen.describeStatus())
-                    + (next == null ? "" : ", next poll at " + next);
+            case WAITING ->
+                "waiting for Runway task " + taskId + ": " + (seen == null ? "no status yet" : seen.describeStatus())
+                        + (next == null ? "" : ", next poll at " + next);
             case FINISHING -> "recording the result of Runway task " + taskId;
             case DONE -> "finished";
         };
@@ -195,8 +202,7 @@ public final class Upscale {
         phase = Phase.SUBMITTING;
         console.submitting(plan);
         Instant at = service.gateway().now();
-        service.gateway().submit(plan, key)
-                .whenComplete((id, error) -> step(() -> submitted(id, error, at, hook)));
+        service.gateway().submit(plan, key).whenComplete((id, error) -> step(() -> submitted(id, error, at, hook)));
     }
 
     private void submitted(String id, Throwable error, Instant at, SubmissionHook hook) {
@@ -235,7 +241,8 @@ public final class Upscale {
             return;
         }
         phase = Phase.WAITING;
-        CompletableFuture<RunwayTask> polling = service.gateway().waitFor(plan, key, taskId, submittedAt, new Progress());
+        CompletableFuture<RunwayTask> polling =
+                service.gateway().waitFor(plan, key, taskId, submittedAt, new Progress());
         waiting = polling;
         if (stopped) {
             polling.cancel(true);
@@ -283,11 +290,14 @@ public final class Upscale {
     }
 
     private void failed(Throwable cause, Instant now) {
-        RunwayTask last = cause instanceof TaskFailedException f ? f.getTask()
+        RunwayTask last = cause instanceof TaskFailedException f
+                ? f.getTask()
                 : cause instanceof TaskTimedOutException t ? t.getLastSeen() : lastSeen;
-        String status = cause instanceof TaskFailedException ? "FAILED"
-                : cause instanceof TaskCancelledException ? "CANCELLED"
-                : cause instanceof TaskTimedOutException ? "TIMED_OUT" : "ERROR";
+        String status = cause instanceof TaskFailedException
+                ? "FAILED"
+                : cause instanceof TaskCancelledException
+                        ? "CANCELLED"
+                        : cause instanceof TaskTimedOutException ? "TIMED_OUT" : "ERROR";
         action.failed(status, cause.getMessage(), now);
         try {
             archive(report(status, List.of(), last, now));
@@ -300,8 +310,17 @@ public final class Upscale {
     }
 
     private TaskReport report(String status, List<String> outputs, RunwayTask last, Instant now) {
-        return new TaskReport(taskId, plan.model(), plan.runwayVersion(), plan.videoUri(), status, outputs,
-                last == null ? null : last.failureCode(), last == null ? null : last.failure(), submittedAt, now);
+        return new TaskReport(
+                taskId,
+                plan.model(),
+                plan.runwayVersion(),
+                plan.videoUri(),
+                status,
+                outputs,
+                last == null ? null : last.failureCode(),
+                last == null ? null : last.failure(),
+                submittedAt,
+                now);
     }
 
     private List<String> archive(TaskReport report) throws AbortException {
@@ -323,7 +342,8 @@ public final class Upscale {
 
     private void recordStop() {
         if (action != null) {
-            action.failed("ABORTED", Messages.Upscale_Stopped(), service.gateway().now());
+            action.failed(
+                    "ABORTED", Messages.Upscale_Stopped(), service.gateway().now());
             saveRun();
         }
     }
@@ -335,8 +355,11 @@ public final class Upscale {
             LOGGER.info(() -> "Could not cancel Runway task " + id + ": the CometAPI key was never loaded");
             return;
         }
-        service.gateway().cancel(plan, cancelKey, id).thenAccept(outcome -> LOGGER.log(
-                outcome.outcome() == CancelResult.Outcome.CANCELLED ? Level.FINE : Level.INFO, outcome.detail()));
+        service.gateway()
+                .cancel(plan, cancelKey, id)
+                .thenAccept(outcome -> LOGGER.log(
+                        outcome.outcome() == CancelResult.Outcome.CANCELLED ? Level.FINE : Level.INFO,
+                        outcome.detail()));
     }
 
     private void saveRun() {

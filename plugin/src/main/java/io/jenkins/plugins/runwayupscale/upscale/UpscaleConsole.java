@@ -16,7 +16,8 @@ final class UpscaleConsole {
     }
 
     void submitting(UpscalePlan plan) {
-        say(Messages.UpscaleConsole_Submitting(VideoUris.forDisplay(plan.videoUri()), plan.model(), plan.runwayVersion()));
+        say(Messages.UpscaleConsole_Submitting(
+                VideoUris.forDisplay(plan.videoUri()), plan.model(), plan.runwayVersion()));
     }
 
     void submitted(String taskId) {

@@ -10,8 +10,8 @@ package io.jenkins.plugins.runwayupscale.upscale;
  * @param model the upscale model
  * @param timeoutMinutes how long to wait for a task when a step says nothing
  */
-public record UpscaleDefaults(String baseUrl, String credentialsId, String runwayVersion, String model,
-        int timeoutMinutes) {
+public record UpscaleDefaults(
+        String baseUrl, String credentialsId, String runwayVersion, String model, int timeoutMinutes) {
 
     /** An hour: Runway's upscales take minutes, but a THROTTLED task can queue for long. */
     public static final int TIMEOUT_MINUTES = 60;

@@ -22,8 +22,14 @@ public final class UpscalePlan implements Serializable {
     private final int timeoutMinutes;
     private final boolean archive;
 
-    private UpscalePlan(String videoUri, String credentialsId, String baseUrl, String runwayVersion, String model,
-            int timeoutMinutes, boolean archive) {
+    private UpscalePlan(
+            String videoUri,
+            String credentialsId,
+            String baseUrl,
+            String runwayVersion,
+            String model,
+            int timeoutMinutes,
+            boolean archive) {
         this.videoUri = videoUri;
         this.credentialsId = credentialsId;
         this.baseUrl = baseUrl;
@@ -49,9 +55,14 @@ public final class UpscalePlan implements Serializable {
         if (timeout < 1) {
             throw new AbortException(Messages.UpscalePlan_BadTimeout(timeout));
         }
-        UpscalePlan plan = new UpscalePlan(video, credentialsId, given(defaults.baseUrl()),
-                firstGiven(request.runwayVersion(), defaults.runwayVersion()), firstGiven(request.model(), defaults.model()),
-                timeout, request.archive());
+        UpscalePlan plan = new UpscalePlan(
+                video,
+                credentialsId,
+                given(defaults.baseUrl()),
+                firstGiven(request.runwayVersion(), defaults.runwayVersion()),
+                firstGiven(request.model(), defaults.model()),
+                timeout,
+                request.archive());
         try {
             plan.settings();
         } catch (InvalidInputException e) {
@@ -65,8 +76,8 @@ public final class UpscalePlan implements Serializable {
      * longer needed, and a 16 MB data URI should not be written into every saved copy of the Pipeline program.
      */
     public UpscalePlan afterSubmission() {
-        return new UpscalePlan(VideoUris.forDisplay(videoUri), credentialsId, baseUrl, runwayVersion, model,
-                timeoutMinutes, archive);
+        return new UpscalePlan(
+                VideoUris.forDisplay(videoUri), credentialsId, baseUrl, runwayVersion, model, timeoutMinutes, archive);
     }
 
     /** The client's settings for this plan. */
@@ -116,6 +127,7 @@ public final class UpscalePlan implements Serializable {
 
     @Override
     public String toString() {
-        return "UpscalePlan[" + VideoUris.forDisplay(videoUri) + ", model " + model() + ", credential " + credentialsId + "]";
+        return "UpscalePlan[" + VideoUris.forDisplay(videoUri) + ", model " + model() + ", credential " + credentialsId
+                + "]";
     }
 }

@@ -11,6 +11,10 @@ package io.jenkins.plugins.runwayupscale.upscale;
  * @param timeoutMinutes how long to wait for the task
  * @param archive whether to archive the task's files with the build
  */
-public record UpscaleRequest(String videoUri, String credentialsId, String model, String runwayVersion,
-        Integer timeoutMinutes, boolean archive) {
-}
+public record UpscaleRequest(
+        String videoUri,
+        String credentialsId,
+        String model,
+        String runwayVersion,
+        Integer timeoutMinutes,
+        boolean archive) {}

@@ -22,8 +22,13 @@ public final class UpscaleService {
      * @param shuttingDown true once Jenkins is stopping: failures caused by the engine closing are then not
      *     reported, so the waits resume after the restart instead of failing
      */
-    public UpscaleService(RunwayGateway gateway, CredentialResolver credentials, ArtifactPublisher artifacts, Executor pool,
-            Supplier<UpscaleDefaults> defaults, BooleanSupplier shuttingDown) {
+    public UpscaleService(
+            RunwayGateway gateway,
+            CredentialResolver credentials,
+            ArtifactPublisher artifacts,
+            Executor pool,
+            Supplier<UpscaleDefaults> defaults,
+            BooleanSupplier shuttingDown) {
         this.gateway = gateway;
         this.credentials = credentials;
         this.artifacts = artifacts;

@@ -22,8 +22,16 @@ class ArtifactPublisherTest {
 
     @Test
     void archivesTheUrlAndJsonFilesOfTheSharedContract() throws Exception {
-        TaskReport report = new TaskReport("task-1", "upscale_v1", "2024-11-06", "https://cdn.example.com/final.mp4",
-                "SUCCEEDED", List.of("https://out.example/a.mp4", "https://out.example/b.mp4"), null, null, SUBMITTED,
+        TaskReport report = new TaskReport(
+                "task-1",
+                "upscale_v1",
+                "2024-11-06",
+                "https://cdn.example.com/final.mp4",
+                "SUCCEEDED",
+                List.of("https://out.example/a.mp4", "https://out.example/b.mp4"),
+                null,
+                null,
+                SUBMITTED,
                 COMPLETED);
 
         List<String> paths = new ArtifactPublisher(build.sink()).publish(build.run, build.listener, report);
@@ -43,8 +51,17 @@ class ArtifactPublisherTest {
     @Test
     void aDataUriIsDescribedNotCopied() throws Exception {
         String video = "data:video/mp4;base64,AAAAGGZ0eXBtcDQy";
-        TaskReport report = new TaskReport("task-2", "upscale_v1", "2024-11-06", video, "FAILED", List.of(),
-                "ASSET.INVALID", "Unsupported codec", SUBMITTED, COMPLETED);
+        TaskReport report = new TaskReport(
+                "task-2",
+                "upscale_v1",
+                "2024-11-06",
+                video,
+                "FAILED",
+                List.of(),
+                "ASSET.INVALID",
+                "Unsupported codec",
+                SUBMITTED,
+                COMPLETED);
 
         new ArtifactPublisher(build.sink()).publish(build.run, build.listener, report);
 
@@ -59,28 +76,51 @@ class ArtifactPublisherTest {
         List<Path> folders = new ArrayList<>();
         ArtifactSink failing = (run, folder, artifacts, listener) -> {
             folders.add(folder);
-            assertThat(folder.resolve(artifacts.get("runway-upscale/task-3.url"))).exists();
+            assertThat(folder.resolve(artifacts.get("runway-upscale/task-3.url")))
+                    .exists();
             throw new IOException("artifact storage is full");
         };
-        TaskReport report = new TaskReport("task-3", "upscale_v1", "2024-11-06", "https://cdn.example.com/v.mp4",
-                "SUCCEEDED", List.of("https://out.example/a.mp4"), null, null, SUBMITTED, COMPLETED);
+        TaskReport report = new TaskReport(
+                "task-3",
+                "upscale_v1",
+                "2024-11-06",
+                "https://cdn.example.com/v.mp4",
+                "SUCCEEDED",
+                List.of("https://out.example/a.mp4"),
+                null,
+                null,
+                SUBMITTED,
+                COMPLETED);
 
         assertThatThrownBy(() -> new ArtifactPublisher(failing).publish(build.run, build.listener, report))
                 .hasMessage("artifact storage is full");
-        assertThat(folders).singleElement().satisfies(folder -> assertThat(Files.exists(folder)).isFalse());
+        assertThat(folders)
+                .singleElement()
+                .satisfies(folder -> assertThat(Files.exists(folder)).isFalse());
     }
 
     @Test
     void artifactPathsMapToTheSamePathsInsideTheFolder() throws Exception {
         List<Map<String, String>> seen = new ArrayList<>();
         ArtifactSink recording = (run, folder, artifacts, listener) -> seen.add(artifacts);
-        TaskReport report = new TaskReport("task-4", "upscale_v1", "2024-11-06", "https://cdn.example.com/v.mp4",
-                "SUCCEEDED", List.of("https://out.example/a.mp4"), null, null, SUBMITTED, COMPLETED);
+        TaskReport report = new TaskReport(
+                "task-4",
+                "upscale_v1",
+                "2024-11-06",
+                "https://cdn.example.com/v.mp4",
+                "SUCCEEDED",
+                List.of("https://out.example/a.mp4"),
+                null,
+                null,
+                SUBMITTED,
+                COMPLETED);
 
         new ArtifactPublisher(recording).publish(build.run, build.listener, report);
 
-        assertThat(seen).singleElement().isEqualTo(Map.of(
-                "runway-upscale/task-4.url", "runway-upscale/task-4.url",
-                "runway-upscale/task-4.json", "runway-upscale/task-4.json"));
+        assertThat(seen)
+                .singleElement()
+                .isEqualTo(Map.of(
+                        "runway-upscale/task-4.url", "runway-upscale/task-4.url",
+                        "runway-upscale/task-4.json", "runway-upscale/task-4.json"));
     }
 }

@@ -33,8 +33,9 @@ class CredentialResolverTest {
 
         assertThatThrownBy(() -> resolver.resolve(build.run, "ssh-login"))
                 .isInstanceOf(AbortException.class)
-                .hasMessage("Credential 'ssh-login' is a Username with password credential; the CometAPI key must be in a"
-                        + " Secret text credential.");
+                .hasMessage(
+                        "Credential 'ssh-login' is a Username with password credential; the CometAPI key must be in a"
+                                + " Secret text credential.");
     }
 
     @Test
@@ -51,9 +52,11 @@ class CredentialResolverTest {
         build.secretTexts.put("spaced", TestBuild.secretText("sk-key with-space"));
 
         assertThatThrownBy(() -> resolver.resolve(build.run, "blank"))
-                .hasMessageContaining("'blank'").hasMessageContaining("missing or blank");
+                .hasMessageContaining("'blank'")
+                .hasMessageContaining("missing or blank");
         assertThatThrownBy(() -> resolver.resolve(build.run, "spaced"))
                 .hasMessageContaining("whitespace")
-                .message().doesNotContain("sk-key");
+                .message()
+                .doesNotContain("sk-key");
     }
 }

@@ -12,17 +12,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A CometAPI that answers only when the test says so; it records every call. */
 public final class FakeGateway implements RunwayGateway {
     /** One submission. */
-    public record Submit(UpscalePlan plan, ApiKey key, CompletableFuture<String> answer) {
-    }
+    public record Submit(UpscalePlan plan, ApiKey key, CompletableFuture<String> answer) {}
 
     /** One wait. */
-    public record Wait(String taskId, Instant submittedAt, ApiKey key, WaitListener listener,
-            CompletableFuture<RunwayTask> answer) {
-    }
+    public record Wait(
+            String taskId,
+            Instant submittedAt,
+            ApiKey key,
+            WaitListener listener,
+            CompletableFuture<RunwayTask> answer) {}
 
     /** One cancel. */
-    public record Cancel(String taskId, CompletableFuture<CancelResult> answer) {
-    }
+    public record Cancel(String taskId, CompletableFuture<CancelResult> answer) {}
 
     public static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
@@ -38,8 +39,8 @@ public final class FakeGateway implements RunwayGateway {
     }
 
     @Override
-    public CompletableFuture<RunwayTask> waitFor(UpscalePlan plan, ApiKey key, String taskId, Instant submittedAt,
-            WaitListener listener) {
+    public CompletableFuture<RunwayTask> waitFor(
+            UpscalePlan plan, ApiKey key, String taskId, Instant submittedAt, WaitListener listener) {
         Wait w = new Wait(taskId, submittedAt, key, listener, new CompletableFuture<>());
         waits.add(w);
         return w.answer();

@@ -17,10 +17,14 @@ class FieldChecksTest {
     void videoUriIsRequiredAndMustBeHttpsOrAVideoDataUri() {
         assertThat(FieldChecks.videoUri("")).extracting(FieldCheck::kind).isEqualTo(Kind.ERROR);
         assertThat(FieldChecks.videoUri("https://cdn.example.com/final.mp4")).isEqualTo(new FieldCheck(Kind.OK, null));
-        assertThat(FieldChecks.videoUri("data:video/mp4;base64,AAAA")).extracting(FieldCheck::kind).isEqualTo(Kind.OK);
+        assertThat(FieldChecks.videoUri("data:video/mp4;base64,AAAA"))
+                .extracting(FieldCheck::kind)
+                .isEqualTo(Kind.OK);
         assertThat(FieldChecks.videoUri("http://cdn.example.com/final.mp4"))
                 .satisfies(c -> assertThat(c.kind()).isEqualTo(Kind.ERROR))
-                .extracting(FieldCheck::message).asString().contains("only https://");
+                .extracting(FieldCheck::message)
+                .asString()
+                .contains("only https://");
         assertThat(FieldChecks.videoUri("https://10.0.0.7/final.mp4").message()).contains("host name");
     }
 
@@ -35,7 +39,9 @@ class FieldChecksTest {
         assertThat(FieldChecks.credentialsId("comet", null, STORE)).isEqualTo(new FieldCheck(Kind.OK, null));
         assertThat(FieldChecks.credentialsId("gone", null, STORE))
                 .satisfies(c -> assertThat(c.kind()).isEqualTo(Kind.ERROR))
-                .extracting(FieldCheck::message).asString().contains("'gone'", "Secret text");
+                .extracting(FieldCheck::message)
+                .asString()
+                .contains("'gone'", "Secret text");
         assertThat(FieldChecks.credentialsId("ssh", null, STORE).message())
                 .isEqualTo("Credential 'ssh' is a SSH Username with private key credential; the CometAPI key must be in"
                         + " a Secret text credential.");
@@ -44,7 +50,8 @@ class FieldChecksTest {
     @Test
     void anEmptyCredentialNeedsAGlobalDefault() {
         assertThat(FieldChecks.credentialsId("", "comet", STORE))
-                .isEqualTo(new FieldCheck(Kind.OK, "Uses the default credential 'comet' from the global configuration."));
+                .isEqualTo(
+                        new FieldCheck(Kind.OK, "Uses the default credential 'comet' from the global configuration."));
         assertThat(FieldChecks.credentialsId(null, null, STORE).kind()).isEqualTo(Kind.ERROR);
         assertThat(FieldChecks.credentialsId("${KEY_ID}", null, STORE).kind()).isEqualTo(Kind.OK);
     }
@@ -53,7 +60,8 @@ class FieldChecksTest {
     void timeoutIsAWholePositiveNumberOrEmpty() {
         assertThat(FieldChecks.timeoutMinutes("").kind()).isEqualTo(Kind.OK);
         assertThat(FieldChecks.timeoutMinutes("30")).isEqualTo(new FieldCheck(Kind.OK, null));
-        assertThat(FieldChecks.timeoutMinutes("0").message()).isEqualTo("The timeout must be at least 1 minute, not 0.");
+        assertThat(FieldChecks.timeoutMinutes("0").message())
+                .isEqualTo("The timeout must be at least 1 minute, not 0.");
         assertThat(FieldChecks.timeoutMinutes("half an hour").message())
                 .isEqualTo("'half an hour' is not a whole number of minutes.");
     }

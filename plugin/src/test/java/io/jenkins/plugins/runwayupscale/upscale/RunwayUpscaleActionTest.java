@@ -6,7 +6,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class RunwayUpscaleActionTest {
-    private final RunwayUpscaleAction action = new RunwayUpscaleAction("task-1", plan(), Instant.parse("2026-11-25T10:00:00Z"));
+    private final RunwayUpscaleAction action =
+            new RunwayUpscaleAction("task-1", plan(), Instant.parse("2026-11-25T10:00:00Z"));
 
     @Test
     void onlyHttpsOutputsBecomeLinks() {
@@ -26,8 +27,9 @@ class RunwayUpscaleActionTest {
 
     @Test
     void describesADataUriInsteadOfKeepingIt() throws Exception {
-        UpscalePlan plan = UpscalePlan.of(new UpscaleRequest("data:video/mp4;base64,AAAAGGZ0eXBtcDQy", "k", null, null,
-                null, true), UpscaleDefaults.none());
+        UpscalePlan plan = UpscalePlan.of(
+                new UpscaleRequest("data:video/mp4;base64,AAAAGGZ0eXBtcDQy", "k", null, null, null, true),
+                UpscaleDefaults.none());
 
         RunwayUpscaleAction forData = new RunwayUpscaleAction("task-2", plan, null);
 
@@ -37,7 +39,10 @@ class RunwayUpscaleActionTest {
 
     @Test
     void keepsTheFailureAsReported() {
-        action.failed("FAILED", "Runway task task-1 failed [ASSET.INVALID]: bad codec.", Instant.parse("2026-11-25T10:05:00Z"));
+        action.failed(
+                "FAILED",
+                "Runway task task-1 failed [ASSET.INVALID]: bad codec.",
+                Instant.parse("2026-11-25T10:05:00Z"));
 
         assertThat(action.getStatus()).isEqualTo("FAILED");
         assertThat(action.getFailure()).contains("ASSET.INVALID");
@@ -47,7 +52,8 @@ class RunwayUpscaleActionTest {
 
     private static UpscalePlan plan() {
         try {
-            return UpscalePlan.of(new UpscaleRequest("https://cdn.example.com/v.mp4", "k", null, null, null, true),
+            return UpscalePlan.of(
+                    new UpscaleRequest("https://cdn.example.com/v.mp4", "k", null, null, null, true),
                     UpscaleDefaults.none());
         } catch (hudson.AbortException e) {
             throw new AssertionError(e);

@@ -8,8 +8,7 @@ import java.util.List;
 public final class Tasks {
     public static final String OUTPUT = "https://cdn.runway.example/out/final-4x.mp4";
 
-    private Tasks() {
-    }
+    private Tasks() {}
 
     public static RunwayTask running(String id, double progress) {
         return new RunwayTask(id, TaskStatus.RUNNING, "RUNNING", progress, List.of(), null, null, null);

@@ -39,6 +39,7 @@ public final class TestBuild {
     public final AtomicInteger lookups = new AtomicInteger();
     /** Artifact path to file content, as archived. */
     public final Map<String, String> archived = new ConcurrentHashMap<>();
+
     public final FakeGateway gateway = new FakeGateway();
 
     public TestBuild() {
@@ -81,15 +82,22 @@ public final class TestBuild {
     public ArtifactSink sink() {
         return (r, folder, artifacts, l) -> {
             for (Map.Entry<String, String> e : artifacts.entrySet()) {
-                archived.put(e.getKey(), java.nio.file.Files.readString(folder.resolve(e.getValue()), StandardCharsets.UTF_8));
+                archived.put(
+                        e.getKey(),
+                        java.nio.file.Files.readString(folder.resolve(e.getValue()), StandardCharsets.UTF_8));
             }
         };
     }
 
     /** The service every front door uses, over this build's fakes and the given worker pool. */
     public UpscaleService service(Executor pool) {
-        return new UpscaleService(gateway, new CredentialResolver(lookup()), new ArtifactPublisher(sink()), pool,
-                UpscaleDefaults::none, () -> false);
+        return new UpscaleService(
+                gateway,
+                new CredentialResolver(lookup()),
+                new ArtifactPublisher(sink()),
+                pool,
+                UpscaleDefaults::none,
+                () -> false);
     }
 
     /** The archived .json file of a task, parsed. */

@@ -11,12 +11,13 @@ import org.junit.jupiter.api.Test;
 
 class UpscalePlanTest {
     private static final String VIDEO = "https://cdn.example.com/final.mp4";
-    private static final UpscaleDefaults ADMIN = new UpscaleDefaults("https://comet.example.com", "global-key",
-            "2025-03-01", "magnific_video_upscaler_creative", 30);
+    private static final UpscaleDefaults ADMIN = new UpscaleDefaults(
+            "https://comet.example.com", "global-key", "2025-03-01", "magnific_video_upscaler_creative", 30);
 
     @Test
     void theStepsOwnValuesWin() throws Exception {
-        UpscalePlan plan = UpscalePlan.of(new UpscaleRequest(VIDEO, "job-key", "upscale_v1", "2024-11-06", 5, false), ADMIN);
+        UpscalePlan plan =
+                UpscalePlan.of(new UpscaleRequest(VIDEO, "job-key", "upscale_v1", "2024-11-06", 5, false), ADMIN);
 
         assertThat(plan.credentialsId()).isEqualTo("job-key");
         assertThat(plan.model()).isEqualTo("upscale_v1");
@@ -34,7 +35,8 @@ class UpscalePlanTest {
         assertThat(configured.runwayVersion()).isEqualTo("2025-03-01");
         assertThat(configured.timeout()).isEqualTo(Duration.ofMinutes(30));
 
-        UpscalePlan builtIn = UpscalePlan.of(new UpscaleRequest(VIDEO, "k", null, null, null, true), UpscaleDefaults.none());
+        UpscalePlan builtIn =
+                UpscalePlan.of(new UpscaleRequest(VIDEO, "k", null, null, null, true), UpscaleDefaults.none());
         assertThat(builtIn.model()).isEqualTo("upscale_v1");
         assertThat(builtIn.runwayVersion()).isEqualTo("2024-11-06");
         assertThat(builtIn.timeout()).isEqualTo(Duration.ofMinutes(60));
@@ -43,21 +45,24 @@ class UpscalePlanTest {
 
     @Test
     void noCredentialAnywhereIsAClearError() {
-        assertThatThrownBy(() -> UpscalePlan.of(new UpscaleRequest(VIDEO, null, null, null, null, true), UpscaleDefaults.none()))
+        assertThatThrownBy(() ->
+                        UpscalePlan.of(new UpscaleRequest(VIDEO, null, null, null, null, true), UpscaleDefaults.none()))
                 .isInstanceOf(AbortException.class)
                 .hasMessageStartingWith("No CometAPI credential: set credentialsId");
     }
 
     @Test
     void invalidValuesNameTheirField() {
-        assertThatThrownBy(() -> UpscalePlan.of(new UpscaleRequest("ftp://x/v.mp4", "k", null, null, null, true), ADMIN))
+        assertThatThrownBy(
+                        () -> UpscalePlan.of(new UpscaleRequest("ftp://x/v.mp4", "k", null, null, null, true), ADMIN))
                 .hasMessageStartingWith("Cannot upscale: video URI:");
         assertThatThrownBy(() -> UpscalePlan.of(new UpscaleRequest(VIDEO, "k", null, "next week", null, true), ADMIN))
                 .hasMessageStartingWith("Cannot upscale: Runway version:");
         assertThatThrownBy(() -> UpscalePlan.of(new UpscaleRequest(VIDEO, "k", null, null, 0, true), ADMIN))
                 .hasMessage("The timeout must be at least 1 minute, not 0.");
-        assertThatThrownBy(() -> UpscalePlan.of(new UpscaleRequest(VIDEO, "k", null, null, null, true),
-                new UpscaleDefaults("http://comet.example.com", null, null, null, 60)))
+        assertThatThrownBy(() -> UpscalePlan.of(
+                        new UpscaleRequest(VIDEO, "k", null, null, null, true),
+                        new UpscaleDefaults("http://comet.example.com", null, null, null, 60)))
                 .hasMessageStartingWith("Cannot upscale: base URL:");
     }
 
@@ -68,6 +73,7 @@ class UpscalePlanTest {
         try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
             out.writeObject(plan);
         }
-        assertThat(plan).hasToString("UpscalePlan[" + VIDEO + ", model magnific_video_upscaler_creative, credential k]");
+        assertThat(plan)
+                .hasToString("UpscalePlan[" + VIDEO + ", model magnific_video_upscaler_creative, credential k]");
     }
 }

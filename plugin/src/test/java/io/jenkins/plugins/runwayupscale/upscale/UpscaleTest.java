@@ -47,15 +47,16 @@ class UpscaleTest {
         worker.runAll();
 
         assertThat(upscale.result()).isCompleted();
-        assertThat(build.consoleText().lines().toList()).containsSubsequence(
-                "Submitting https://cdn.example.com/final.mp4 to CometAPI's Runway upscaler (model upscale_v1, Runway version 2024-11-06).",
-                "Submitted Runway task task-1.",
-                "Runway task task-1: RUNNING 0%",
-                "Runway task task-1: 10% done",
-                "Runway task task-1: 20% done",
-                "Runway task task-1: 60% done",
-                "Runway task task-1 SUCCEEDED: " + Tasks.OUTPUT,
-                "Archived runway-upscale/task-1.url, runway-upscale/task-1.json");
+        assertThat(build.consoleText().lines().toList())
+                .containsSubsequence(
+                        "Submitting https://cdn.example.com/final.mp4 to CometAPI's Runway upscaler (model upscale_v1, Runway version 2024-11-06).",
+                        "Submitted Runway task task-1.",
+                        "Runway task task-1: RUNNING 0%",
+                        "Runway task task-1: 10% done",
+                        "Runway task task-1: 20% done",
+                        "Runway task task-1: 60% done",
+                        "Runway task task-1 SUCCEEDED: " + Tasks.OUTPUT,
+                        "Archived runway-upscale/task-1.url, runway-upscale/task-1.json");
         assertThat(build.consoleText()).doesNotContain("30% done").doesNotContain(TestBuild.KEY);
     }
 
@@ -112,12 +113,16 @@ class UpscaleTest {
         upscale.submit(Upscale.SubmissionHook.NONE);
         worker.runAll();
 
-        gateway.lastSubmit().answer().completeExceptionally(
-                new AuthenticationException("CometAPI refused the key (HTTP 401): check the CometAPI credential."));
+        gateway.lastSubmit()
+                .answer()
+                .completeExceptionally(new AuthenticationException(
+                        "CometAPI refused the key (HTTP 401): check the CometAPI credential."));
         worker.runAll();
 
         assertThat(upscale.result()).isCompletedExceptionally();
-        assertThatThrownBy(() -> upscale.result().join()).cause().isInstanceOf(AbortException.class)
+        assertThatThrownBy(() -> upscale.result().join())
+                .cause()
+                .isInstanceOf(AbortException.class)
                 .hasMessage("CometAPI refused the key (HTTP 401): check the CometAPI credential.");
         assertThat(gateway.waits).isEmpty();
         verify(build.run, never()).addAction(any());
@@ -129,9 +134,12 @@ class UpscaleTest {
         upscale.submit(Upscale.SubmissionHook.NONE);
         worker.runAll();
 
-        gateway.lastSubmit().answer().completeExceptionally(new TransportException(
-                "The connection was reset after the request was sent; the task may have been created (it was not resubmitted).",
-                true, null));
+        gateway.lastSubmit()
+                .answer()
+                .completeExceptionally(new TransportException(
+                        "The connection was reset after the request was sent; the task may have been created (it was not resubmitted).",
+                        true,
+                        null));
         worker.runAll();
 
         assertThat(gateway.submits).hasSize(1);
@@ -140,13 +148,16 @@ class UpscaleTest {
 
     @Test
     void aMissingCredentialFailsBeforeAnythingIsSent() throws Exception {
-        UpscalePlan plan = UpscalePlan.of(new UpscaleRequest(VIDEO, "nope", null, null, null, true), UpscaleDefaults.none());
+        UpscalePlan plan =
+                UpscalePlan.of(new UpscaleRequest(VIDEO, "nope", null, null, null, true), UpscaleDefaults.none());
         Upscale upscale = service.upscale(plan, build.build());
         upscale.submit(Upscale.SubmissionHook.NONE);
         worker.runAll();
 
         assertThat(gateway.submits).isEmpty();
-        assertThatThrownBy(() -> upscale.result().join()).cause().isInstanceOf(AbortException.class)
+        assertThatThrownBy(() -> upscale.result().join())
+                .cause()
+                .isInstanceOf(AbortException.class)
                 .hasMessageContaining("'nope'");
     }
 
@@ -197,7 +208,9 @@ class UpscaleTest {
         upscale.stop(new Exception("aborted"));
         worker.runAll();
 
-        assertThat(gateway.cancels).as("a cancel would delete the finished task and its output").isEmpty();
+        assertThat(gateway.cancels)
+                .as("a cancel would delete the finished task and its output")
+                .isEmpty();
         assertThat(upscale.result()).isCompletedExceptionally();
     }
 
@@ -216,21 +229,34 @@ class UpscaleTest {
 
     @Test
     void anEngineThatBreaksFailsTheBuildInsteadOfLeavingItWaiting() throws Exception {
-        Upscale upscale = new UpscaleService(brokenGateway(), new CredentialResolver(build.lookup()),
-                new ArtifactPublisher(build.sink()), worker, UpscaleDefaults::none, () -> false)
+        Upscale upscale = new UpscaleService(
+                        brokenGateway(),
+                        new CredentialResolver(build.lookup()),
+                        new ArtifactPublisher(build.sink()),
+                        worker,
+                        UpscaleDefaults::none,
+                        () -> false)
                 .upscale(plan(true), build.build());
 
         upscale.submit(Upscale.SubmissionHook.NONE);
         worker.runAll();
 
-        assertThatThrownBy(() -> upscale.result().join()).cause().isInstanceOf(AbortException.class)
-                .hasMessageContaining("failed unexpectedly").hasMessageContaining("engine closed");
+        assertThatThrownBy(() -> upscale.result().join())
+                .cause()
+                .isInstanceOf(AbortException.class)
+                .hasMessageContaining("failed unexpectedly")
+                .hasMessageContaining("engine closed");
     }
 
     @Test
     void whileJenkinsShutsDownNothingIsReportedSoTheWaitCanResume() throws Exception {
-        Upscale upscale = new UpscaleService(brokenGateway(), new CredentialResolver(build.lookup()),
-                new ArtifactPublisher(build.sink()), worker, UpscaleDefaults::none, () -> true)
+        Upscale upscale = new UpscaleService(
+                        brokenGateway(),
+                        new CredentialResolver(build.lookup()),
+                        new ArtifactPublisher(build.sink()),
+                        worker,
+                        UpscaleDefaults::none,
+                        () -> true)
                 .upscale(plan(true), build.build());
 
         upscale.submit(Upscale.SubmissionHook.NONE);
@@ -248,8 +274,8 @@ class UpscaleTest {
             }
 
             @Override
-            public CompletableFuture<RunwayTask> waitFor(UpscalePlan plan, ApiKey key, String taskId, Instant submittedAt,
-                    WaitListener listener) {
+            public CompletableFuture<RunwayTask> waitFor(
+                    UpscalePlan plan, ApiKey key, String taskId, Instant submittedAt, WaitListener listener) {
                 return gateway.waitFor(plan, key, taskId, submittedAt, listener);
             }
 
@@ -267,7 +293,8 @@ class UpscaleTest {
 
     private UpscalePlan plan(boolean archive) {
         try {
-            return UpscalePlan.of(new UpscaleRequest(VIDEO, TestBuild.CREDENTIAL_ID, null, null, null, archive),
+            return UpscalePlan.of(
+                    new UpscaleRequest(VIDEO, TestBuild.CREDENTIAL_ID, null, null, null, archive),
                     UpscaleDefaults.none());
         } catch (AbortException e) {
             throw new AssertionError(e);

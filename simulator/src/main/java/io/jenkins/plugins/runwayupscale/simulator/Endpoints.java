@@ -57,7 +57,9 @@ final class Endpoints {
             return;
         }
         TaskState state = task.stateAt(simulator.settings().clock().instant());
-        ResponseShape shape = task.scenario().shape() != null ? task.scenario().shape() : simulator.settings().shape();
+        ResponseShape shape = task.scenario().shape() != null
+                ? task.scenario().shape()
+                : simulator.settings().shape();
         Replies.json(exchange, TaskJson.render(task, state, shape, outputUrl(task), statusOverride));
     }
 
@@ -82,7 +84,8 @@ final class Endpoints {
 
     /** Output URLs are presigned on Runway, so a download (GET or HEAD) needs no key. */
     void output(HttpExchange exchange, SimulatedTask task, boolean truncate) throws IOException {
-        if (task == null || !task.stateAt(simulator.settings().clock().instant()).isSucceeded()) {
+        if (task == null
+                || !task.stateAt(simulator.settings().clock().instant()).isSucceeded()) {
             Replies.send(exchange, 404, "text/plain", "no such output");
             return;
         }
@@ -109,9 +112,11 @@ final class Endpoints {
 
     /** Counts for tools that run the simulator in another process (the benchmark). */
     void stats(HttpExchange exchange) throws IOException {
-        Replies.json(exchange, "{\"posts\":" + simulator.postCount() + ",\"taskReads\":" + simulator.taskReadCount()
-                + ",\"deletes\":" + simulator.deleteCount() + ",\"downloads\":" + simulator.downloadCount()
-                + ",\"tasks\":" + simulator.taskCount() + "}");
+        Replies.json(
+                exchange,
+                "{\"posts\":" + simulator.postCount() + ",\"taskReads\":" + simulator.taskReadCount()
+                        + ",\"deletes\":" + simulator.deleteCount() + ",\"downloads\":" + simulator.downloadCount()
+                        + ",\"tasks\":" + simulator.taskCount() + "}");
     }
 
     private String outputUrl(SimulatedTask task) {

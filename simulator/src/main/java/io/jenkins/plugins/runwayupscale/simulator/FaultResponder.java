@@ -63,15 +63,22 @@ final class FaultResponder {
 
     /** Only a submission that would have succeeded creates a task; anything else is answered normally. */
     private boolean createThen(HttpExchange exchange, Fault fault, IncomingRequest request) throws IOException {
-        boolean valid = request.method().equals("POST") && request.path().equals(RunwaySimulator.SUBMIT_PATH)
-                && request.authorized() && request.versionHeader() && request.videoUri() != null
-                && !request.videoUri().isBlank() && simulator.settings().models().contains(request.text("model"));
+        boolean valid = request.method().equals("POST")
+                && request.path().equals(RunwaySimulator.SUBMIT_PATH)
+                && request.authorized()
+                && request.versionHeader()
+                && request.videoUri() != null
+                && !request.videoUri().isBlank()
+                && simulator.settings().models().contains(request.text("model"));
         if (!valid) {
             return false;
         }
         simulator.tasks().create(request.videoUri());
         if (fault.kind() == Fault.Kind.CREATE_THEN_STATUS) {
-            replies.error(exchange, fault.status(), fault.code(),
+            replies.error(
+                    exchange,
+                    fault.status(),
+                    fault.code(),
                     "Simulated error " + fault.status() + " after creating the task");
         }
         return true;

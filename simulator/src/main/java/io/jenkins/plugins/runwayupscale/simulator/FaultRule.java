@@ -11,7 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the task they name and triggered for the first N of them, at random with a seed, or for each one.
  */
 public final class FaultRule {
-    private enum TaskCondition { ANY, YOUNGER_THAN, UNKNOWN }
+    private enum TaskCondition {
+        ANY,
+        YOUNGER_THAN,
+        UNKNOWN
+    }
 
     private final String method;
     private final String pathPrefix;
@@ -23,8 +27,15 @@ public final class FaultRule {
     private final Random random;
     private final AtomicInteger used = new AtomicInteger();
 
-    private FaultRule(String method, String pathPrefix, Fault fault, TaskCondition taskCondition, Duration taskAge,
-            int times, double probability, Random random) {
+    private FaultRule(
+            String method,
+            String pathPrefix,
+            Fault fault,
+            TaskCondition taskCondition,
+            Duration taskAge,
+            int times,
+            double probability,
+            Random random) {
         this.method = Objects.requireNonNull(method, "method");
         this.pathPrefix = Objects.requireNonNull(pathPrefix, "pathPrefix");
         this.fault = Objects.requireNonNull(fault, "fault");
@@ -46,24 +57,32 @@ public final class FaultRule {
     }
 
     /** Each matching request gets the fault with this probability; the seed makes a run repeatable. */
-    public static FaultRule withProbability(double probability, long seed, String method, String pathPrefix, Fault fault) {
+    public static FaultRule withProbability(
+            double probability, long seed, String method, String pathPrefix, Fault fault) {
         if (!(probability >= 0 && probability <= 1)) {
             throw new IllegalArgumentException("probability must be between 0 and 1");
         }
-        return new FaultRule(method, pathPrefix, fault, TaskCondition.ANY, null, Integer.MAX_VALUE, probability,
-                new Random(seed));
+        return new FaultRule(
+                method, pathPrefix, fault, TaskCondition.ANY, null, Integer.MAX_VALUE, probability, new Random(seed));
     }
 
     /** Every request to a task younger than {@code age} (in task time) gets the fault, e.g. task_not_exist. */
     public static FaultRule whileTaskYoungerThan(Duration age, String method, Fault fault) {
-        return new FaultRule(method, RunwaySimulator.TASKS_PATH, fault, TaskCondition.YOUNGER_THAN,
-                Objects.requireNonNull(age, "age"), Integer.MAX_VALUE, 1, null);
+        return new FaultRule(
+                method,
+                RunwaySimulator.TASKS_PATH,
+                fault,
+                TaskCondition.YOUNGER_THAN,
+                Objects.requireNonNull(age, "age"),
+                Integer.MAX_VALUE,
+                1,
+                null);
     }
 
     /** Every request naming a task the simulator does not know gets the fault (instead of 404). */
     public static FaultRule forUnknownTasks(String method, Fault fault) {
-        return new FaultRule(method, RunwaySimulator.TASKS_PATH, fault, TaskCondition.UNKNOWN, null, Integer.MAX_VALUE, 1,
-                null);
+        return new FaultRule(
+                method, RunwaySimulator.TASKS_PATH, fault, TaskCondition.UNKNOWN, null, Integer.MAX_VALUE, 1, null);
     }
 
     Fault fault() {
@@ -74,11 +93,12 @@ public final class FaultRule {
         if (!(method.equals("*") || method.equalsIgnoreCase(requestMethod)) || !path.startsWith(pathPrefix)) {
             return false;
         }
-        boolean taskMatches = switch (taskCondition) {
-            case ANY -> true;
-            case YOUNGER_THAN -> task != null && task.age(now).compareTo(taskAge) < 0;
-            case UNKNOWN -> task == null;
-        };
+        boolean taskMatches =
+                switch (taskCondition) {
+                    case ANY -> true;
+                    case YOUNGER_THAN -> task != null && task.age(now).compareTo(taskAge) < 0;
+                    case UNKNOWN -> task == null;
+                };
         if (!taskMatches) {
             return false;
         }

@@ -18,19 +18,24 @@ import java.time.Instant;
  * @param json the body when it is a JSON object, else null
  * @param videoUri the body's videoUri when it is text, else null
  */
-record IncomingRequest(String method, String path, boolean authorized, boolean versionHeader, JsonNode json,
-        String videoUri) {
+record IncomingRequest(
+        String method, String path, boolean authorized, boolean versionHeader, JsonNode json, String videoUri) {
     /** Runway takes data URIs up to 16 MB, which base64 makes about 21 MB. */
     private static final int MAX_BODY = 32 * 1024 * 1024;
 
     static IncomingRequest read(HttpExchange exchange, byte[] expectedAuthorization) throws IOException {
         String method = exchange.getRequestMethod();
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
-        boolean authorized = auth != null
-                && MessageDigest.isEqual(expectedAuthorization, auth.getBytes(StandardCharsets.UTF_8));
+        boolean authorized =
+                auth != null && MessageDigest.isEqual(expectedAuthorization, auth.getBytes(StandardCharsets.UTF_8));
         boolean version = exchange.getRequestHeaders().getFirst("X-Runway-Version") != null;
         JsonNode json = method.equals("POST") ? parse(exchange.getRequestBody()) : null;
-        return new IncomingRequest(method, exchange.getRequestURI().getRawPath(), authorized, version, json,
+        return new IncomingRequest(
+                method,
+                exchange.getRequestURI().getRawPath(),
+                authorized,
+                version,
+                json,
                 json == null ? null : text(json, "videoUri"));
     }
 

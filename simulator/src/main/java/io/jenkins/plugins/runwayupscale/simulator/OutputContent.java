@@ -14,8 +14,7 @@ public final class OutputContent {
     private static final int BLOCK = 1 << 20;
     private static final byte[] PATTERN = pattern();
 
-    private OutputContent() {
-    }
+    private OutputContent() {}
 
     private static byte[] pattern() {
         byte[] bytes = new byte[BLOCK];

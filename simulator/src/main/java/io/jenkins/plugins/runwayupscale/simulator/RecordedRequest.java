@@ -12,8 +12,8 @@ import java.time.Instant;
  * @param versionHeader whether X-Runway-Version was present
  * @param videoUri for submissions, the video URI (long ones, such as data URIs, cut short)
  */
-public record RecordedRequest(Instant at, String method, String path, boolean authorized, boolean versionHeader,
-        String videoUri) {
+public record RecordedRequest(
+        Instant at, String method, String path, boolean authorized, boolean versionHeader, String videoUri) {
     static final int MAX_URI = 200;
 
     /** Keeps the start of a long URI and its length: enough to tell videos apart, without megabytes of base64. */

@@ -35,8 +35,7 @@ final class RequestLog {
                     downloads.increment();
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         if (limit > 0) {
             records.add(request);

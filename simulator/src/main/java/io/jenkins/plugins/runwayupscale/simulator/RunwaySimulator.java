@@ -57,9 +57,16 @@ public final class RunwaySimulator implements AutoCloseable {
     private ScheduledExecutorService timer;
 
     private RunwaySimulator(Builder builder) {
-        this.settings = new Settings(builder.apiKey, builder.port, builder.timeScale, builder.clock,
-                builder.defaultScenario, builder.shape, builder.recordRequests ? builder.maxRecordedRequests : 0,
-                builder.threads, Set.copyOf(builder.models));
+        this.settings = new Settings(
+                builder.apiKey,
+                builder.port,
+                builder.timeScale,
+                builder.clock,
+                builder.defaultScenario,
+                builder.shape,
+                builder.recordRequests ? builder.maxRecordedRequests : 0,
+                builder.threads,
+                Set.copyOf(builder.models));
         this.tasks = new TaskStore(settings.clock(), settings.timeScale(), settings.defaultScenario());
         this.faultRules = new CopyOnWriteArrayList<>(builder.faults);
         this.log = new RequestLog(settings.recordLimit());
@@ -247,13 +254,16 @@ public final class RunwaySimulator implements AutoCloseable {
     /** Runs the action on a server thread after a real-time delay. */
     void later(Duration delay, Runnable action) {
         try {
-            timer.schedule(() -> {
-                try {
-                    executor.execute(action);
-                } catch (RejectedExecutionException e) {
-                    // Closing: the server is gone and so is the connection.
-                }
-            }, delay.toNanos(), TimeUnit.NANOSECONDS);
+            timer.schedule(
+                    () -> {
+                        try {
+                            executor.execute(action);
+                        } catch (RejectedExecutionException e) {
+                            // Closing: the server is gone and so is the connection.
+                        }
+                    },
+                    delay.toNanos(),
+                    TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             // Closing, as above.
         }
@@ -271,11 +281,11 @@ public final class RunwaySimulator implements AutoCloseable {
         private int maxRecordedRequests = 100_000;
         private int threads = 8;
         private int cancelRefusal;
-        private final Set<String> models = new LinkedHashSet<>(List.of("upscale_v1", "magnific_video_upscaler_creative"));
+        private final Set<String> models =
+                new LinkedHashSet<>(List.of("upscale_v1", "magnific_video_upscaler_creative"));
         private final List<FaultRule> faults = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The bearer key clients must send (never logged); default {@code sim-key}. */
         public Builder apiKey(String value) {

@@ -48,7 +48,8 @@ final class SimulatedTask {
         Instant runningFrom = realAt(scenario.runningFrom());
         Instant cancelled = cancelledAt;
         if (cancelled != null && !now.isBefore(cancelled)) {
-            return new TaskState(TaskState.CANCELLED, null, cancelled.isAfter(runningFrom) ? runningFrom : null, cancelled);
+            return new TaskState(
+                    TaskState.CANCELLED, null, cancelled.isAfter(runningFrom) ? runningFrom : null, cancelled);
         }
         Duration age = age(now);
         if (age.compareTo(scenario.pending()) < 0) {
@@ -58,13 +59,18 @@ final class SimulatedTask {
             return new TaskState(TaskState.THROTTLED, null, null, null);
         }
         if (age.compareTo(scenario.total()) < 0) {
-            double fraction = (double) age.minus(scenario.runningFrom()).toNanos() / scenario.running().toNanos();
+            double fraction = (double) age.minus(scenario.runningFrom()).toNanos()
+                    / scenario.running().toNanos();
             return new TaskState(TaskState.RUNNING, progress(fraction), runningFrom, null);
         }
         Instant end = realAt(scenario.total());
         return switch (scenario.outcome()) {
-            case SUCCEEDED -> new TaskState(TaskState.SUCCEEDED, scenario.progress() == ProgressStyle.ABSENT ? null : 1.0,
-                    runningFrom, end);
+            case SUCCEEDED ->
+                new TaskState(
+                        TaskState.SUCCEEDED,
+                        scenario.progress() == ProgressStyle.ABSENT ? null : 1.0,
+                        runningFrom,
+                        end);
             case FAILED -> new TaskState(TaskState.FAILED, null, runningFrom, end);
             case CANCELLED -> new TaskState(TaskState.CANCELLED, null, runningFrom, end);
         };

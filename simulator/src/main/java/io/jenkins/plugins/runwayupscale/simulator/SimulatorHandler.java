@@ -72,7 +72,8 @@ final class SimulatorHandler implements HttpHandler {
         String method = request.method();
         String path = request.path();
         if ((method.equals("GET") || method.equals("HEAD")) && path.startsWith(RunwaySimulator.OUTPUTS_PATH)) {
-            endpoints.output(exchange, endpoints.taskOf(path), fault != null && fault.kind() == Fault.Kind.TRUNCATED_BODY);
+            endpoints.output(
+                    exchange, endpoints.taskOf(path), fault != null && fault.kind() == Fault.Kind.TRUNCATED_BODY);
         } else if (!request.authorized()) {
             replies.error(exchange, 401, "invalid_api_key", "Invalid token");
         } else if (method.equals("POST") && path.equals(RunwaySimulator.SUBMIT_PATH)) {

@@ -6,8 +6,7 @@ package io.jenkins.plugins.runwayupscale.simulator;
  */
 public final class SimulatorMain {
 
-    private SimulatorMain() {
-    }
+    private SimulatorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         SimulatorOptions.Parsed options;

@@ -28,9 +28,22 @@ final class SimulatorOptions {
               --no-record              keep counts only, no request records
               --help                   this text""";
 
-    private static final Set<String> VALUE_OPTIONS = Set.of("--port", "--api-key", "--time-scale", "--shape", "--pending",
-            "--throttled", "--running", "--progress", "--progress-noise", "--outcome", "--failure-code", "--failure",
-            "--output-bytes", "--task-not-exist", "--threads");
+    private static final Set<String> VALUE_OPTIONS = Set.of(
+            "--port",
+            "--api-key",
+            "--time-scale",
+            "--shape",
+            "--pending",
+            "--throttled",
+            "--running",
+            "--progress",
+            "--progress-noise",
+            "--outcome",
+            "--failure-code",
+            "--failure",
+            "--output-bytes",
+            "--task-not-exist",
+            "--threads");
 
     /**
      * The outcome of reading the command line.
@@ -38,11 +51,9 @@ final class SimulatorOptions {
      * @param builder the simulator settings
      * @param help whether only the usage was asked for
      */
-    record Parsed(RunwaySimulator.Builder builder, boolean help) {
-    }
+    record Parsed(RunwaySimulator.Builder builder, boolean help) {}
 
-    private SimulatorOptions() {
-    }
+    private SimulatorOptions() {}
 
     /** Throws IllegalArgumentException with a message for the user when an option is wrong. */
     static Parsed parse(String[] args, Map<String, String> env) {
@@ -76,20 +87,25 @@ final class SimulatorOptions {
                         case "--api-key" -> builder.apiKey(value);
                         case "--time-scale" -> builder.timeScale(number(option, value));
                         case "--shape" -> builder.shape(shape(value));
-                        case "--pending" -> scenario = scenario.withTimes(seconds(option, value), scenario.throttled(),
-                                scenario.running());
-                        case "--throttled" -> scenario = scenario.withTimes(scenario.pending(), seconds(option, value),
-                                scenario.running());
-                        case "--running" -> scenario = scenario.withTimes(scenario.pending(), scenario.throttled(),
-                                seconds(option, value));
-                        case "--progress" -> scenario = scenario.withProgress(choice(option, value, ProgressStyle.class));
+                        case "--pending" ->
+                            scenario = scenario.withTimes(
+                                    seconds(option, value), scenario.throttled(), scenario.running());
+                        case "--throttled" ->
+                            scenario =
+                                    scenario.withTimes(scenario.pending(), seconds(option, value), scenario.running());
+                        case "--running" ->
+                            scenario = scenario.withTimes(
+                                    scenario.pending(), scenario.throttled(), seconds(option, value));
+                        case "--progress" ->
+                            scenario = scenario.withProgress(choice(option, value, ProgressStyle.class));
                         case "--progress-noise" -> scenario = scenario.withProgressNoise(number(option, value));
                         case "--outcome" -> outcome = choice(option, value, Outcome.class);
                         case "--failure-code" -> failureCode = value;
                         case "--failure" -> failure = value;
                         case "--output-bytes" -> scenario = scenario.withOutputBytes(longInteger(option, value));
-                        case "--task-not-exist" -> builder.fault(FaultRule.whileTaskYoungerThan(seconds(option, value),
-                                "GET", Fault.of(Fault.Kind.TASK_NOT_EXIST)));
+                        case "--task-not-exist" ->
+                            builder.fault(FaultRule.whileTaskYoungerThan(
+                                    seconds(option, value), "GET", Fault.of(Fault.Kind.TASK_NOT_EXIST)));
                         case "--threads" -> builder.threads(integer(option, value));
                         default -> throw new IllegalArgumentException("unknown option " + option);
                     }
@@ -109,7 +125,8 @@ final class SimulatorOptions {
             case "bare" -> ResponseShape.BARE;
             case "wrapped" -> ResponseShape.WRAPPED;
             case "wrapped-only" -> ResponseShape.WRAPPED_WITHOUT_TASK;
-            default -> throw new IllegalArgumentException("--shape must be bare, wrapped or wrapped-only, not " + value);
+            default ->
+                throw new IllegalArgumentException("--shape must be bare, wrapped or wrapped-only, not " + value);
         };
     }
 

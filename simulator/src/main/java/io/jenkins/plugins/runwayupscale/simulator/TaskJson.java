@@ -8,11 +8,11 @@ import java.time.Instant;
 final class TaskJson {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private TaskJson() {
-    }
+    private TaskJson() {}
 
     /** {@code statusOverride}, when not null, replaces the status in every place it appears. */
-    static String render(SimulatedTask task, TaskState state, ResponseShape shape, String outputUrl, String statusOverride) {
+    static String render(
+            SimulatedTask task, TaskState state, ResponseShape shape, String outputUrl, String statusOverride) {
         ObjectNode bare = bare(task, state, outputUrl, statusOverride);
         if (shape == ResponseShape.BARE) {
             return bare.toString();

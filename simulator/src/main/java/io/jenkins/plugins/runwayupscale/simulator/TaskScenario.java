@@ -17,8 +17,17 @@ import java.util.Objects;
  * @param outputBytes size of the generated output file
  * @param shape response shape, or null for the simulator's default
  */
-public record TaskScenario(Duration pending, Duration throttled, Duration running, ProgressStyle progress,
-        double progressNoise, Outcome outcome, String failureCode, String failure, long outputBytes, ResponseShape shape) {
+public record TaskScenario(
+        Duration pending,
+        Duration throttled,
+        Duration running,
+        ProgressStyle progress,
+        double progressNoise,
+        Outcome outcome,
+        String failureCode,
+        String failure,
+        long outputBytes,
+        ResponseShape shape) {
 
     public TaskScenario {
         Objects.requireNonNull(pending, "pending");
@@ -39,51 +48,105 @@ public record TaskScenario(Duration pending, Duration throttled, Duration runnin
 
     /** Pending 5 s, running 60 s with smooth progress, succeeds with a 64 KiB output. */
     public static TaskScenario standard() {
-        return new TaskScenario(Duration.ofSeconds(5), Duration.ZERO, Duration.ofSeconds(60), ProgressStyle.SMOOTH, 0,
-                Outcome.SUCCEEDED, null, null, 64 * 1024, null);
+        return new TaskScenario(
+                Duration.ofSeconds(5),
+                Duration.ZERO,
+                Duration.ofSeconds(60),
+                ProgressStyle.SMOOTH,
+                0,
+                Outcome.SUCCEEDED,
+                null,
+                null,
+                64 * 1024,
+                null);
     }
 
     public TaskScenario withTimes(Duration newPending, Duration newThrottled, Duration newRunning) {
-        return new TaskScenario(newPending, newThrottled, newRunning, progress, progressNoise, outcome, failureCode, failure,
-                outputBytes, shape);
+        return new TaskScenario(
+                newPending,
+                newThrottled,
+                newRunning,
+                progress,
+                progressNoise,
+                outcome,
+                failureCode,
+                failure,
+                outputBytes,
+                shape);
     }
 
     public TaskScenario withProgress(ProgressStyle style) {
-        return new TaskScenario(pending, throttled, running, style, progressNoise, outcome, failureCode, failure,
-                outputBytes, shape);
+        return new TaskScenario(
+                pending, throttled, running, style, progressNoise, outcome, failureCode, failure, outputBytes, shape);
     }
 
     /** Makes {@link ProgressStyle#SMOOTH} progress rise unevenly; 0 is even, 1 the most uneven. */
     public TaskScenario withProgressNoise(double noise) {
-        return new TaskScenario(pending, throttled, running, progress, noise, outcome, failureCode, failure, outputBytes,
-                shape);
+        return new TaskScenario(
+                pending, throttled, running, progress, noise, outcome, failureCode, failure, outputBytes, shape);
     }
 
     /** Ends FAILED with this failure code (e.g. {@code SAFETY.INPUT.VIDEO}) and text. */
     public TaskScenario failing(String code, String text) {
-        return new TaskScenario(pending, throttled, running, progress, progressNoise, Outcome.FAILED,
-                Objects.requireNonNull(code, "code"), Objects.requireNonNull(text, "text"), outputBytes, shape);
+        return new TaskScenario(
+                pending,
+                throttled,
+                running,
+                progress,
+                progressNoise,
+                Outcome.FAILED,
+                Objects.requireNonNull(code, "code"),
+                Objects.requireNonNull(text, "text"),
+                outputBytes,
+                shape);
     }
 
     /** Ends CANCELLED, as if someone cancelled it on Runway's side. */
     public TaskScenario cancelled() {
-        return new TaskScenario(pending, throttled, running, progress, progressNoise, Outcome.CANCELLED, null, null,
-                outputBytes, shape);
-    }
-
-    public TaskScenario succeeding() {
-        return new TaskScenario(pending, throttled, running, progress, progressNoise, Outcome.SUCCEEDED, null, null,
-                outputBytes, shape);
-    }
-
-    public TaskScenario withOutputBytes(long bytes) {
-        return new TaskScenario(pending, throttled, running, progress, progressNoise, outcome, failureCode, failure, bytes,
+        return new TaskScenario(
+                pending,
+                throttled,
+                running,
+                progress,
+                progressNoise,
+                Outcome.CANCELLED,
+                null,
+                null,
+                outputBytes,
                 shape);
     }
 
+    public TaskScenario succeeding() {
+        return new TaskScenario(
+                pending,
+                throttled,
+                running,
+                progress,
+                progressNoise,
+                Outcome.SUCCEEDED,
+                null,
+                null,
+                outputBytes,
+                shape);
+    }
+
+    public TaskScenario withOutputBytes(long bytes) {
+        return new TaskScenario(
+                pending, throttled, running, progress, progressNoise, outcome, failureCode, failure, bytes, shape);
+    }
+
     public TaskScenario inShape(ResponseShape newShape) {
-        return new TaskScenario(pending, throttled, running, progress, progressNoise, outcome, failureCode, failure,
-                outputBytes, newShape);
+        return new TaskScenario(
+                pending,
+                throttled,
+                running,
+                progress,
+                progressNoise,
+                outcome,
+                failureCode,
+                failure,
+                outputBytes,
+                newShape);
     }
 
     Duration runningFrom() {

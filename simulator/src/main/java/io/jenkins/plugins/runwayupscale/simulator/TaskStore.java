@@ -24,7 +24,8 @@ final class TaskStore {
     }
 
     SimulatedTask create(String videoUri) {
-        SimulatedTask task = new SimulatedTask(UUID.randomUUID().toString(), clock.instant(), scenarioFor(videoUri), timeScale);
+        SimulatedTask task =
+                new SimulatedTask(UUID.randomUUID().toString(), clock.instant(), scenarioFor(videoUri), timeScale);
         tasks.put(task.id(), task);
         return task;
     }
@@ -60,6 +61,5 @@ final class TaskStore {
         return defaultScenario;
     }
 
-    private record ScenarioRule(Predicate<String> matches, TaskScenario scenario) {
-    }
+    private record ScenarioRule(Predicate<String> matches, TaskScenario scenario) {}
 }

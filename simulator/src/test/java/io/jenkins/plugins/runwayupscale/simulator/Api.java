@@ -16,8 +16,10 @@ final class Api {
     static final String VERSION = "2024-11-06";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final RunwaySimulator simulator;
 
     Api(RunwaySimulator simulator) {
@@ -37,7 +39,8 @@ final class Api {
     }
 
     HttpResponse<String> post(String body, String key, boolean version) throws IOException, InterruptedException {
-        HttpRequest.Builder r = request(RunwaySimulator.SUBMIT_PATH).POST(HttpRequest.BodyPublishers.ofString(body))
+        HttpRequest.Builder r = request(RunwaySimulator.SUBMIT_PATH)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (key != null) {
             r.header("Authorization", "Bearer " + key);
@@ -64,7 +67,9 @@ final class Api {
     }
 
     HttpResponse<String> delete(String taskId) throws IOException, InterruptedException {
-        return send(request(RunwaySimulator.TASKS_PATH + taskId).header("Authorization", "Bearer " + KEY).DELETE());
+        return send(request(RunwaySimulator.TASKS_PATH + taskId)
+                .header("Authorization", "Bearer " + KEY)
+                .DELETE());
     }
 
     /** Reads a task, failing the test unless the answer is 200 JSON. */
@@ -79,8 +84,8 @@ final class Api {
     }
 
     HttpResponse<byte[]> download(String id) throws IOException, InterruptedException {
-        return http.send(request(RunwaySimulator.OUTPUTS_PATH + id + ".mp4").build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(
+                request(RunwaySimulator.OUTPUTS_PATH + id + ".mp4").build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     static JsonNode json(HttpResponse<String> response) throws IOException {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class CancelTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final RunwaySimulator simulator = RunwaySimulator.builder().apiKey(KEY).clock(clock).build().start();
+    private final RunwaySimulator simulator =
+            RunwaySimulator.builder().apiKey(KEY).clock(clock).build().start();
     private final Api api = new Api(simulator);
 
     @AfterEach
@@ -71,7 +72,11 @@ class CancelTest {
 
     @Test
     void refusalIsConfigurableFromTheBuilderButOnlyAs404Or405() throws Exception {
-        try (RunwaySimulator refusing = RunwaySimulator.builder().apiKey(KEY).cancelRefusedWith(404).build().start()) {
+        try (RunwaySimulator refusing = RunwaySimulator.builder()
+                .apiKey(KEY)
+                .cancelRefusedWith(404)
+                .build()
+                .start()) {
             Api refusingApi = new Api(refusing);
             String id = refusingApi.submit("https://a.example.com/v.mp4");
 

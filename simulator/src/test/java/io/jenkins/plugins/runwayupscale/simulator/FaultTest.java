@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FaultTest {
     private static final String VIDEO = "https://a.example.com/v.mp4";
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final RunwaySimulator simulator = RunwaySimulator.builder().apiKey(KEY).clock(clock).build().start();
+    private final RunwaySimulator simulator =
+            RunwaySimulator.builder().apiKey(KEY).clock(clock).build().start();
     private final Api api = new Api(simulator);
 
     @AfterEach
@@ -108,17 +109,21 @@ class FaultTest {
         assertThat(html.headers().firstValue("Content-Type")).contains("text/html");
         assertThat(html.body()).startsWith("<html>");
         assertThat(redirect.statusCode()).isEqualTo(301);
-        assertThat(redirect.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("https://"));
+        assertThat(redirect.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).startsWith("https://"));
         assertThat(malformed.headers().firstValue("Content-Type")).contains("application/json");
         assertThatThrownBy(() -> Api.JSON.readTree(malformed.body())).isInstanceOf(IOException.class);
-        assertThat(api.get(TASKS_PATH + "x").statusCode()).as("all three used up").isEqualTo(404);
+        assertThat(api.get(TASKS_PATH + "x").statusCode())
+                .as("all three used up")
+                .isEqualTo(404);
     }
 
     @Test
     void taskNotExistForTheFirstSecondsOfEachTask() throws Exception {
         String old = api.submit(VIDEO);
         clock.advance(Duration.ofSeconds(60));
-        simulator.fault(FaultRule.whileTaskYoungerThan(Duration.ofSeconds(30), "GET", Fault.of(Fault.Kind.TASK_NOT_EXIST)));
+        simulator.fault(
+                FaultRule.whileTaskYoungerThan(Duration.ofSeconds(30), "GET", Fault.of(Fault.Kind.TASK_NOT_EXIST)));
         String young = api.submit(VIDEO);
 
         HttpResponse<String> early = api.get(TASKS_PATH + young);
@@ -137,8 +142,13 @@ class FaultTest {
 
     @Test
     void theTaskAgeWindowTakesAnyFaultAndCountsInTaskTime() throws Exception {
-        try (RunwaySimulator fast = RunwaySimulator.builder().apiKey(KEY).clock(clock).timeScale(0.1)
-                .fault(FaultRule.whileTaskYoungerThan(Duration.ofSeconds(10), "GET", Fault.status(503))).build().start()) {
+        try (RunwaySimulator fast = RunwaySimulator.builder()
+                .apiKey(KEY)
+                .clock(clock)
+                .timeScale(0.1)
+                .fault(FaultRule.whileTaskYoungerThan(Duration.ofSeconds(10), "GET", Fault.status(503)))
+                .build()
+                .start()) {
             Api fastApi = new Api(fast);
             String id = fastApi.submit(VIDEO);
 
@@ -184,7 +194,8 @@ class FaultTest {
         assertThatThrownBy(() -> api.post(body(VIDEO))).isInstanceOf(IOException.class);
 
         assertThat(r.statusCode()).isEqualTo(502);
-        assertThat(json(r).at("/error/message").asText()).doesNotContain(simulator.taskIds().iterator().next());
+        assertThat(json(r).at("/error/message").asText())
+                .doesNotContain(simulator.taskIds().iterator().next());
         assertThat(simulator.taskCount()).isEqualTo(2);
         assertThat(simulator.postCount()).isEqualTo(2);
     }
@@ -238,13 +249,19 @@ class FaultTest {
 
     @Test
     void slowAnswersWaitWithoutHoldingAServerThread() throws Exception {
-        try (RunwaySimulator oneThread = RunwaySimulator.builder().apiKey(KEY).threads(1)
-                .fault(FaultRule.first(1, "GET", TASKS_PATH, Fault.slow(Duration.ofSeconds(2)))).build().start()) {
+        try (RunwaySimulator oneThread = RunwaySimulator.builder()
+                .apiKey(KEY)
+                .threads(1)
+                .fault(FaultRule.first(1, "GET", TASKS_PATH, Fault.slow(Duration.ofSeconds(2))))
+                .build()
+                .start()) {
             Api oneApi = new Api(oneThread);
             String id = oneApi.submit(VIDEO);
             long start = System.nanoTime();
             CompletableFuture<HttpResponse<String>> slow = oneApi.http.sendAsync(
-                    oneApi.request(TASKS_PATH + id).header("Authorization", "Bearer " + KEY).build(),
+                    oneApi.request(TASKS_PATH + id)
+                            .header("Authorization", "Bearer " + KEY)
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             org.awaitility.Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> oneThread.taskReadCount() == 1);
 

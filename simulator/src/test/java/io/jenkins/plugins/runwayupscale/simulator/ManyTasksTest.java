@@ -23,44 +23,64 @@ class ManyTasksTest {
 
     @Test
     void thousandsOfTasksAreSubmittedAndPolledConcurrentlyOnAFixedPool() throws Exception {
-        try (RunwaySimulator simulator = RunwaySimulator.builder().apiKey(KEY).timeScale(0.001)
-                .defaultScenario(TaskScenario.standard().withTimes(Duration.ofSeconds(1), Duration.ZERO, Duration.ofHours(10)))
-                .build().start()) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (RunwaySimulator simulator = RunwaySimulator.builder()
+                .apiKey(KEY)
+                .timeScale(0.001)
+                .defaultScenario(
+                        TaskScenario.standard().withTimes(Duration.ofSeconds(1), Duration.ZERO, Duration.ofHours(10)))
+                .build()
+                .start()) {
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             Semaphore inFlight = new Semaphore(64);
             List<CompletableFuture<HttpResponse<String>>> submits = new ArrayList<>();
             for (int i = 0; i < TASKS; i++) {
-                submits.add(send(http, inFlight, HttpRequest.newBuilder(URI.create(simulator.baseUrl()
-                        + RunwaySimulator.SUBMIT_PATH)).header("X-Runway-Version", Api.VERSION)
-                        .POST(HttpRequest.BodyPublishers.ofString(Api.body("https://a.example.com/" + i + ".mp4")))));
+                submits.add(send(
+                        http,
+                        inFlight,
+                        HttpRequest.newBuilder(URI.create(simulator.baseUrl() + RunwaySimulator.SUBMIT_PATH))
+                                .header("X-Runway-Version", Api.VERSION)
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        Api.body("https://a.example.com/" + i + ".mp4")))));
             }
             List<String> ids = new ArrayList<>();
             for (CompletableFuture<HttpResponse<String>> submit : submits) {
-                ids.add(Api.JSON.readTree(submit.get(60, TimeUnit.SECONDS).body()).get("id").asText());
+                ids.add(Api.JSON
+                        .readTree(submit.get(60, TimeUnit.SECONDS).body())
+                        .get("id")
+                        .asText());
             }
 
             Map<String, Integer> statuses = new ConcurrentHashMap<>();
             List<CompletableFuture<HttpResponse<String>>> reads = new ArrayList<>();
             for (String id : ids) {
-                reads.add(send(http, inFlight, HttpRequest.newBuilder(URI.create(simulator.baseUrl()
-                        + RunwaySimulator.TASKS_PATH + id))).whenComplete((r, e) -> statuses.merge(
-                        r == null ? "error" : r.statusCode() + " " + status(r.body()), 1, Integer::sum)));
+                reads.add(send(
+                                http,
+                                inFlight,
+                                HttpRequest.newBuilder(
+                                        URI.create(simulator.baseUrl() + RunwaySimulator.TASKS_PATH + id)))
+                        .whenComplete((r, e) -> statuses.merge(
+                                r == null ? "error" : r.statusCode() + " " + status(r.body()), 1, Integer::sum)));
             }
             CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
             long serverThreads = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().startsWith("runway-simulator-")).count();
+                    .filter(t -> t.getName().startsWith("runway-simulator-"))
+                    .count();
 
             assertThat(simulator.taskCount()).isEqualTo(TASKS);
             assertThat(statuses).containsOnlyKeys("200 RUNNING").containsEntry("200 RUNNING", TASKS);
             assertThat(simulator.taskReadCount()).isEqualTo(TASKS);
-            assertThat(serverThreads).as("8 server threads and one timer, however many tasks").isLessThanOrEqualTo(9);
+            assertThat(serverThreads)
+                    .as("8 server threads and one timer, however many tasks")
+                    .isLessThanOrEqualTo(9);
         }
     }
 
-    private static CompletableFuture<HttpResponse<String>> send(HttpClient http, Semaphore inFlight,
-            HttpRequest.Builder request) throws InterruptedException {
+    private static CompletableFuture<HttpResponse<String>> send(
+            HttpClient http, Semaphore inFlight, HttpRequest.Builder request) throws InterruptedException {
         inFlight.acquire();
-        return http.sendAsync(request.header("Authorization", "Bearer " + KEY).build(), HttpResponse.BodyHandlers.ofString())
+        return http.sendAsync(
+                        request.header("Authorization", "Bearer " + KEY).build(), HttpResponse.BodyHandlers.ofString())
                 .whenComplete((r, e) -> inFlight.release());
     }
 

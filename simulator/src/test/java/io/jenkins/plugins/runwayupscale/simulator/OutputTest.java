@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class OutputTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final RunwaySimulator simulator = RunwaySimulator.builder().apiKey(KEY).clock(clock).build().start();
+    private final RunwaySimulator simulator =
+            RunwaySimulator.builder().apiKey(KEY).clock(clock).build().start();
     private final Api api = new Api(simulator);
 
     @AfterEach
@@ -46,7 +47,8 @@ class OutputTest {
         String id = api.submit("https://a.example.com/big.mp4");
         clock.advance(Duration.ofMinutes(2));
 
-        HttpResponse<InputStream> r = api.http.send(api.request(RunwaySimulator.OUTPUTS_PATH + id + ".mp4").build(),
+        HttpResponse<InputStream> r = api.http.send(
+                api.request(RunwaySimulator.OUTPUTS_PATH + id + ".mp4").build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         long received;
@@ -64,9 +66,13 @@ class OutputTest {
         byte[] first = OutputContent.bytes(3 * 1024 * 1024);
 
         assertThat(OutputContent.byteAt(2 * 1024 * 1024 + 5)).isEqualTo(first[2 * 1024 * 1024 + 5]);
-        assertThat(OutputContent.sha256(0)).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assertThat(OutputContent.sha256(0))
+                .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
         assertThat(OutputContent.sha256(1000)).isNotEqualTo(OutputContent.sha256(1001));
-        assertThat(new String(first, 0, 64, java.nio.charset.StandardCharsets.ISO_8859_1).chars().distinct().count())
+        assertThat(new String(first, 0, 64, java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .chars()
+                        .distinct()
+                        .count())
                 .isGreaterThan(30);
     }
 
@@ -76,8 +82,10 @@ class OutputTest {
         String id = api.submit("https://a.example.com/big.mp4");
         clock.advance(Duration.ofMinutes(2));
 
-        HttpResponse<byte[]> r = api.http.send(api.request(RunwaySimulator.OUTPUTS_PATH + id + ".mp4")
-                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse<byte[]> r = api.http.send(
+                api.request(RunwaySimulator.OUTPUTS_PATH + id + ".mp4")
+                        .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(r.statusCode()).isEqualTo(200);

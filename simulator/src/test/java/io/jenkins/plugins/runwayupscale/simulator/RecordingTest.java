@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class RecordingTest {
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private final MutableClock clock = new MutableClock(START);
-    private RunwaySimulator simulator = RunwaySimulator.builder().apiKey(KEY).clock(clock).build().start();
+    private RunwaySimulator simulator =
+            RunwaySimulator.builder().apiKey(KEY).clock(clock).build().start();
     private Api api = new Api(simulator);
 
     @AfterEach
@@ -58,7 +59,8 @@ class RecordingTest {
         assertThat(simulator.settings().toString()).doesNotContain(KEY);
         assertThat(notStarted.toString()).doesNotContain(KEY).contains("not started");
         assertThat(builder.toString()).doesNotContain(KEY);
-        assertThat(FaultRule.always("GET", TASKS_PATH, Fault.status(503)).toString()).contains("STATUS");
+        assertThat(FaultRule.always("GET", TASKS_PATH, Fault.status(503)).toString())
+                .contains("STATUS");
     }
 
     @Test
@@ -109,7 +111,12 @@ class RecordingTest {
     @Test
     void keepsOnlyTheMostRecentRecordsButCountsEverything() throws Exception {
         simulator.close();
-        simulator = RunwaySimulator.builder().apiKey(KEY).clock(clock).maxRecordedRequests(3).build().start();
+        simulator = RunwaySimulator.builder()
+                .apiKey(KEY)
+                .clock(clock)
+                .maxRecordedRequests(3)
+                .build()
+                .start();
         api = new Api(simulator);
 
         for (int i = 0; i < 5; i++) {
@@ -117,14 +124,21 @@ class RecordingTest {
         }
 
         assertThat(simulator.postCount()).isEqualTo(5);
-        assertThat(simulator.requests()).extracting(RecordedRequest::videoUri).containsExactly(
-                "https://a.example.com/2.mp4", "https://a.example.com/3.mp4", "https://a.example.com/4.mp4");
+        assertThat(simulator.requests())
+                .extracting(RecordedRequest::videoUri)
+                .containsExactly(
+                        "https://a.example.com/2.mp4", "https://a.example.com/3.mp4", "https://a.example.com/4.mp4");
     }
 
     @Test
     void countsOnlyWhenRecordingIsOff() throws Exception {
         simulator.close();
-        simulator = RunwaySimulator.builder().apiKey(KEY).clock(clock).recordRequests(false).build().start();
+        simulator = RunwaySimulator.builder()
+                .apiKey(KEY)
+                .clock(clock)
+                .recordRequests(false)
+                .build()
+                .start();
         api = new Api(simulator);
 
         api.submit("https://a.example.com/v.mp4");

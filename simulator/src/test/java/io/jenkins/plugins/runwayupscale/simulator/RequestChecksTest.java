@@ -11,7 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RequestChecksTest {
-    private final RunwaySimulator simulator = RunwaySimulator.builder().apiKey(KEY).build().start();
+    private final RunwaySimulator simulator =
+            RunwaySimulator.builder().apiKey(KEY).build().start();
     private final Api api = new Api(simulator);
 
     @AfterEach
@@ -36,14 +37,19 @@ class RequestChecksTest {
     void refusesWrongKeyOnEveryApiRoute() throws Exception {
         String id = api.submit("https://a.example.com/v.mp4");
         HttpRequest.Builder read = api.request(RunwaySimulator.TASKS_PATH + id).header("Authorization", "Bearer nope");
-        HttpRequest.Builder delete = api.request(RunwaySimulator.TASKS_PATH + id).header("Authorization", "Bearer nope")
+        HttpRequest.Builder delete = api.request(RunwaySimulator.TASKS_PATH + id)
+                .header("Authorization", "Bearer nope")
                 .DELETE();
 
-        assertThat(api.post(body("https://a.example.com/v.mp4"), KEY + "x", true).statusCode()).isEqualTo(401);
+        assertThat(api.post(body("https://a.example.com/v.mp4"), KEY + "x", true)
+                        .statusCode())
+                .isEqualTo(401);
         assertThat(api.send(read).statusCode()).isEqualTo(401);
         assertThat(api.send(delete).statusCode()).isEqualTo(401);
-        assertThat(api.send(api.request(RunwaySimulator.TASKS_PATH + id).header("Authorization", KEY)).statusCode())
-                .as("the key without 'Bearer '").isEqualTo(401);
+        assertThat(api.send(api.request(RunwaySimulator.TASKS_PATH + id).header("Authorization", KEY))
+                        .statusCode())
+                .as("the key without 'Bearer '")
+                .isEqualTo(401);
         assertThat(api.status(id)).as("the refused DELETE cancelled nothing").isEqualTo("PENDING");
     }
 
@@ -91,8 +97,11 @@ class RequestChecksTest {
 
     @Test
     void aRetiredModelCanBeSimulatedByLeavingItOut() throws Exception {
-        try (RunwaySimulator retired = RunwaySimulator.builder().apiKey(KEY).models("magnific_video_upscaler_creative")
-                .build().start()) {
+        try (RunwaySimulator retired = RunwaySimulator.builder()
+                .apiKey(KEY)
+                .models("magnific_video_upscaler_creative")
+                .build()
+                .start()) {
             HttpResponse<String> r = new Api(retired).post(body("https://a.example.com/v.mp4"));
 
             assertThat(r.statusCode()).isEqualTo(400);
@@ -116,7 +125,8 @@ class RequestChecksTest {
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        try (RunwaySimulator fixed = RunwaySimulator.builder().port(port).build().start()) {
+        try (RunwaySimulator fixed =
+                RunwaySimulator.builder().port(port).build().start()) {
             assertThat(fixed.baseUrl()).isEqualTo("http://127.0.0.1:" + port);
             assertThat(fixed.port()).isEqualTo(port);
         }

@@ -12,10 +12,15 @@ import org.junit.jupiter.api.Test;
 class ResponseShapeTest {
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private final MutableClock clock = new MutableClock(START);
-    private static final TaskScenario LIFE = TaskScenario.standard().withTimes(Duration.ofSeconds(10),
-            Duration.ofSeconds(10), Duration.ofSeconds(100));
-    private final RunwaySimulator simulator = RunwaySimulator.builder().apiKey(KEY).clock(clock)
-            .shape(ResponseShape.WRAPPED).defaultScenario(LIFE).build().start();
+    private static final TaskScenario LIFE =
+            TaskScenario.standard().withTimes(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(100));
+    private final RunwaySimulator simulator = RunwaySimulator.builder()
+            .apiKey(KEY)
+            .clock(clock)
+            .shape(ResponseShape.WRAPPED)
+            .defaultScenario(LIFE)
+            .build()
+            .start();
     private final Api api = new Api(simulator);
 
     @AfterEach
@@ -51,7 +56,8 @@ class ResponseShapeTest {
         assertThat(done.at("/data/status").asText()).isEqualTo("SUCCESS");
         assertThat(done.at("/data/progress").asText()).isEqualTo("100%");
         assertThat(done.at("/data/result_url").asText()).isEqualTo(simulator.baseUrl() + "/outputs/" + id + ".mp4");
-        assertThat(done.at("/data/data/output/0").asText()).isEqualTo(done.at("/data/result_url").asText());
+        assertThat(done.at("/data/data/output/0").asText())
+                .isEqualTo(done.at("/data/result_url").asText());
     }
 
     @Test

@@ -20,8 +20,8 @@ class SimulatorMainTest {
 
     private static ProcessBuilder simulatorProcess(String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                SimulatorMain.class.getName()));
+        List<String> command = new java.util.ArrayList<>(
+                List.of(java, "-cp", System.getProperty("java.class.path"), SimulatorMain.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command);
     }
@@ -41,10 +41,18 @@ class SimulatorMainTest {
                     .header("X-Runway-Version", Api.VERSION)
                     .POST(HttpRequest.BodyPublishers.ofString(Api.body("https://a.example.com/v.mp4")));
 
-            int withEnvKey = http.send(submit.copy().header("Authorization", "Bearer key-from-env").build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode();
-            int withDefaultKey = http.send(submit.copy().header("Authorization", "Bearer sim-key").build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode();
+            int withEnvKey = http.send(
+                            submit.copy()
+                                    .header("Authorization", "Bearer key-from-env")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
+            int withDefaultKey = http.send(
+                            submit.copy()
+                                    .header("Authorization", "Bearer sim-key")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
 
             assertThat(withEnvKey).isEqualTo(200);
             assertThat(withDefaultKey).isEqualTo(401);
@@ -68,8 +76,10 @@ class SimulatorMainTest {
 
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(2);
-        assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+        assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isEmpty();
         assertThat(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
-                .contains("--shape must be bare, wrapped or wrapped-only").contains("--help");
+                .contains("--shape must be bare, wrapped or wrapped-only")
+                .contains("--help");
     }
 }

@@ -30,15 +30,36 @@ class SimulatorOptionsTest {
     @Test
     void keyComesFromTheEnvironmentUnlessGivenAsAnOption() {
         assertThat(build(Map.of("COMETAPI_KEY", "env-key")).apiKey()).isEqualTo("env-key");
-        assertThat(build(Map.of("COMETAPI_KEY", "env-key"), "--api-key", "arg-key").apiKey()).isEqualTo("arg-key");
+        assertThat(build(Map.of("COMETAPI_KEY", "env-key"), "--api-key", "arg-key")
+                        .apiKey())
+                .isEqualTo("arg-key");
         assertThat(build(Map.of("COMETAPI_KEY", " ")).apiKey()).isEqualTo("sim-key");
     }
 
     @Test
     void readsServerAndScenarioOptions() {
-        RunwaySimulator simulator = build(Map.of(), "--port", "0", "--time-scale", "0.01", "--shape", "wrapped-only",
-                "--pending", "1.5", "--throttled", "2", "--running", "30", "--progress", "stepwise",
-                "--output-bytes", "1000", "--threads", "3", "--no-record", "--no-cancel");
+        RunwaySimulator simulator = build(
+                Map.of(),
+                "--port",
+                "0",
+                "--time-scale",
+                "0.01",
+                "--shape",
+                "wrapped-only",
+                "--pending",
+                "1.5",
+                "--throttled",
+                "2",
+                "--running",
+                "30",
+                "--progress",
+                "stepwise",
+                "--output-bytes",
+                "1000",
+                "--threads",
+                "3",
+                "--no-record",
+                "--no-cancel");
 
         TaskScenario scenario = simulator.settings().defaultScenario();
         assertThat(simulator.settings().timeScale()).isEqualTo(0.01);
@@ -55,10 +76,20 @@ class SimulatorOptionsTest {
 
     @Test
     void readsOutcomeOptions() {
-        TaskScenario failed = build(Map.of(), "--outcome", "failed", "--failure-code", "SAFETY.INPUT.VIDEO",
-                "--failure", "moderated").settings().defaultScenario();
-        TaskScenario cancelled = build(Map.of(), "--outcome", "CANCELLED").settings().defaultScenario();
-        TaskScenario noisy = build(Map.of(), "--progress-noise", "0.5").settings().defaultScenario();
+        TaskScenario failed = build(
+                        Map.of(),
+                        "--outcome",
+                        "failed",
+                        "--failure-code",
+                        "SAFETY.INPUT.VIDEO",
+                        "--failure",
+                        "moderated")
+                .settings()
+                .defaultScenario();
+        TaskScenario cancelled =
+                build(Map.of(), "--outcome", "CANCELLED").settings().defaultScenario();
+        TaskScenario noisy =
+                build(Map.of(), "--progress-noise", "0.5").settings().defaultScenario();
 
         assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(failed.failureCode()).isEqualTo("SAFETY.INPUT.VIDEO");
@@ -69,7 +100,8 @@ class SimulatorOptionsTest {
 
     @Test
     void taskNotExistOptionInstallsTheFaultWindow() throws Exception {
-        try (RunwaySimulator simulator = build(Map.of(), "--api-key", Api.KEY, "--task-not-exist", "3600").start()) {
+        try (RunwaySimulator simulator = build(Map.of(), "--api-key", Api.KEY, "--task-not-exist", "3600")
+                .start()) {
             Api api = new Api(simulator);
             String id = api.submit("https://a.example.com/v.mp4");
 
@@ -79,15 +111,19 @@ class SimulatorOptionsTest {
 
     @Test
     void helpIsRecognisedAnywhere() {
-        assertThat(SimulatorOptions.parse(new String[] {"--port", "1", "--help"}, Map.of()).help()).isTrue();
+        assertThat(SimulatorOptions.parse(new String[] {"--port", "1", "--help"}, Map.of())
+                        .help())
+                .isTrue();
         assertThat(SimulatorOptions.USAGE).contains("--time-scale", "--shape", "COMETAPI_KEY", "--task-not-exist");
     }
 
     @Test
     void wrongOptionsSayWhatIsWrong() {
-        assertThatIllegalArgumentException().isThrownBy(() -> SimulatorOptions.parse(new String[] {"--bogus"}, Map.of()))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> SimulatorOptions.parse(new String[] {"--bogus"}, Map.of()))
                 .withMessage("unknown option --bogus");
-        assertThatIllegalArgumentException().isThrownBy(() -> SimulatorOptions.parse(new String[] {"--port"}, Map.of()))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> SimulatorOptions.parse(new String[] {"--port"}, Map.of()))
                 .withMessage("--port needs a value");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> SimulatorOptions.parse(new String[] {"--port", "eighty"}, Map.of()))

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class TaskLifecycleTest {
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private final MutableClock clock = new MutableClock(START);
-    private RunwaySimulator simulator = RunwaySimulator.builder().apiKey(KEY).clock(clock).build().start();
+    private RunwaySimulator simulator =
+            RunwaySimulator.builder().apiKey(KEY).clock(clock).build().start();
     private Api api = new Api(simulator);
 
     @AfterEach
@@ -22,8 +23,10 @@ class TaskLifecycleTest {
 
     @Test
     void livesThroughPendingThrottledRunningToSucceeded() throws Exception {
-        simulator.scenarioFor("throttle", TaskScenario.standard().withTimes(Duration.ofSeconds(10), Duration.ofSeconds(20),
-                Duration.ofSeconds(100)));
+        simulator.scenarioFor(
+                "throttle",
+                TaskScenario.standard()
+                        .withTimes(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(100)));
         String id = api.submit("https://a.example.com/throttle.mp4");
 
         JsonNode pending = api.task(id);
@@ -49,7 +52,12 @@ class TaskLifecycleTest {
     @Test
     void timeScaleShortensTheLife() throws Exception {
         simulator.close();
-        simulator = RunwaySimulator.builder().apiKey(KEY).clock(clock).timeScale(0.01).build().start();
+        simulator = RunwaySimulator.builder()
+                .apiKey(KEY)
+                .clock(clock)
+                .timeScale(0.01)
+                .build()
+                .start();
         api = new Api(simulator);
         String id = api.submit("https://a.example.com/v.mp4");
 
@@ -132,7 +140,9 @@ class TaskLifecycleTest {
         assertThat(t.get("failureCode").asText()).isEqualTo("SAFETY.INPUT.VIDEO");
         assertThat(t.get("failure").asText()).isEqualTo("moderated");
         assertThat(t.has("output")).isFalse();
-        assertThat(api.download(id).statusCode()).as("a failed task has no output").isEqualTo(404);
+        assertThat(api.download(id).statusCode())
+                .as("a failed task has no output")
+                .isEqualTo(404);
     }
 
     @Test
@@ -148,7 +158,8 @@ class TaskLifecycleTest {
 
     @Test
     void scenarioRulesMatchTheVideoUriAndTheNewestWins() throws Exception {
-        simulator.scenarioFor(uri -> uri.startsWith("data:"), TaskScenario.standard().failing("ASSET.INVALID", "bad data"));
+        simulator.scenarioFor(
+                uri -> uri.startsWith("data:"), TaskScenario.standard().failing("ASSET.INVALID", "bad data"));
         simulator.scenarioFor("clip", TaskScenario.standard().failing("INTERNAL", "first rule"));
         simulator.scenarioFor("clip-7", TaskScenario.standard().failing("INTERNAL.BAD_OUTPUT.CODE01", "newer rule"));
         String data = api.submit("data:video/mp4;base64,AAAA");
@@ -167,9 +178,13 @@ class TaskLifecycleTest {
     @Test
     void defaultScenarioAppliesWhenNoRuleMatches() throws Exception {
         simulator.close();
-        simulator = RunwaySimulator.builder().apiKey(KEY).clock(clock)
-                .defaultScenario(TaskScenario.standard().withTimes(Duration.ZERO, Duration.ofHours(1), Duration.ofSeconds(1)))
-                .build().start();
+        simulator = RunwaySimulator.builder()
+                .apiKey(KEY)
+                .clock(clock)
+                .defaultScenario(
+                        TaskScenario.standard().withTimes(Duration.ZERO, Duration.ofHours(1), Duration.ofSeconds(1)))
+                .build()
+                .start();
         api = new Api(simulator);
 
         String id = api.submit("https://a.example.com/v.mp4");
