@@ -6,11 +6,11 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 /**
  * CometAPI's Runway upscale endpoints for one key and one set of settings: submit, read, wait, cancel, download.
@@ -19,23 +19,18 @@ import java.util.regex.Pattern;
 public final class RunwayClient {
     static final String SUBMIT_PATH = "/runwayml/v1/video_upscale";
     static final String TASKS_PATH = "/runwayml/v1/tasks/";
-    static final int MAX_TASK_ID = 128;
-    private static final Pattern TASK_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
-    private static final String TASK_ID_RULE =
-            "letters, digits, '.', '_' and '-', not starting with '.', at most " + MAX_TASK_ID + " characters";
+    private static final int MAX_TASK_ID = 256;
 
     private final RunwayEngine engine;
     private final RunwaySettings settings;
     private final ApiKey key;
     private final FailureClassifier classifier;
-    private final ServerText text;
 
     RunwayClient(RunwayEngine engine, RunwaySettings settings, ApiKey key) {
         this.engine = engine;
         this.settings = settings;
         this.key = key;
         this.classifier = new FailureClassifier(key, settings.getModel());
-        this.text = new ServerText(key);
     }
 
     public RunwaySettings settings() {
@@ -52,19 +47,17 @@ public final class RunwayClient {
         body.put("videoUri", checked);
         body.put("model", settings.getModel());
         settings.getModelOptions().forEach((name, value) -> body.set(name, Json.MAPPER.valueToTree(value)));
-        HttpCall call = new HttpCall("POST", endpoint(SUBMIT_PATH), headers(), body.toString());
-        Instant deadline = engine.scheduler().now().plus(minutes(5));
-        return engine.caller().call(CallKind.SUBMIT, call, classifier, "", deadline, this::readTaskId);
+        ApiCall call = ApiCall.submit();
+        HttpCall request = new HttpCall(call.kind().method(), endpoint(SUBMIT_PATH), headers(), body.toString());
+        Instant deadline = engine.scheduler().now().plus(Duration.ofMinutes(5));
+        return engine.caller().call(call, request, classifier, deadline, answer -> readTaskId(call, answer));
     }
 
-    private String readTaskId(HttpAnswer answer) throws RunwayException {
+    private String readTaskId(ApiCall call, HttpAnswer answer) throws RunwayException {
         JsonNode root = Json.tryParse(answer.body());
         if (root == null) {
             throw classifier.unusable(
-                    CallKind.SUBMIT,
-                    answer,
-                    "is not JSON; the task may have been created (it was not" + " resubmitted)",
-                    "");
+                    call, answer, "is not JSON; the task may have been created (it was not resubmitted)");
         }
         String id = firstText(root, "id", "task_id");
         if (id == null && root.path("data").isObject()) {
@@ -72,45 +65,29 @@ public final class RunwayClient {
         }
         if (id == null) {
             throw classifier.unusable(
-                    CallKind.SUBMIT,
-                    answer,
-                    "has no task id; the task may have been created (it was" + " not resubmitted)",
-                    "");
+                    call, answer, "has no task id; the task may have been created (it was not resubmitted)");
         }
         try {
             return checkTaskId(id);
         } catch (InvalidInputException e) {
-            throw classifier.unusable(
-                    CallKind.SUBMIT,
-                    answer,
-                    "names the task '" + text.clean(id, ServerText.SHORT_LIMIT) + "', which is no usable task id ("
-                            + TASK_ID_RULE + "); the task may have been created (and billed), it was not resubmitted",
-                    "");
+            throw classifier.unusable(call, answer, "has an unusable task id");
         }
     }
 
     /** Reads the task once (with the retries a read allows, within about five minutes). */
     public CompletableFuture<RunwayTask> readTask(String taskId) throws InvalidInputException {
         checkTaskId(taskId);
-        return readTask(taskId, engine.scheduler().now().plus(minutes(5)));
+        return readTask(taskId, engine.scheduler().now().plus(Duration.ofMinutes(5)));
     }
 
     CompletableFuture<RunwayTask> readTask(String taskId, Instant deadline) {
-        HttpCall call = new HttpCall("GET", taskUri(taskId), headers(), null);
-        String subject = " of task " + taskId;
-        return engine.caller().call(CallKind.READ, call, classifier, subject, deadline, answer -> {
-            // Every string of the task is cleaned after decoding: an escaped key or control characters never pass.
-            RunwayTask task = TaskParser.parse(Json.tryParse(answer.body()), taskId, text);
+        ApiCall call = ApiCall.read(taskId);
+        HttpCall request = new HttpCall(call.kind().method(), taskUri(taskId), headers(), null);
+        return engine.caller().call(call, request, classifier, deadline, answer -> {
+            // Redacted before parsing so no field of the task (failure text included) can carry the key onwards.
+            RunwayTask task = TaskParser.parse(Json.tryParse(key.redact(answer.body())), taskId);
             if (task == null) {
-                throw classifier.unusable(CallKind.READ, answer, "is not a task in either documented shape", subject);
-            }
-            if (!task.id().equals(taskId)) {
-                // A task's identity is what its submission returned: a server cannot rename it (file names follow).
-                throw classifier.unusable(
-                        CallKind.READ,
-                        answer,
-                        "is about another task ('" + task.id() + "'); nothing was kept",
-                        subject);
+                throw classifier.unusable(call, answer, "is not a task in either documented shape");
             }
             return task;
         });
@@ -151,25 +128,19 @@ public final class RunwayClient {
         } catch (InvalidInputException e) {
             return CompletableFuture.completedFuture(new CancelResult(CancelResult.Outcome.FAILED, e.getMessage()));
         }
-        HttpCall call = new HttpCall("DELETE", taskUri(taskId), headers(), null);
-        Instant deadline = engine.scheduler().now().plus(minutes(1));
+        ApiCall call = ApiCall.cancel(taskId);
+        HttpCall request = new HttpCall(call.kind().method(), taskUri(taskId), headers(), null);
+        Instant deadline = engine.scheduler().now().plus(Duration.ofMinutes(1));
         return engine.caller()
-                .call(
-                        CallKind.CANCEL,
-                        call,
-                        classifier,
-                        " of task " + taskId,
-                        deadline,
-                        status -> RetryingCaller.isSuccess(status) || status == 404 || status == 405,
-                        answer -> cancelAnswered(taskId, answer))
+                .call(call, request, classifier, deadline, answer -> cancelAnswered(taskId, answer))
                 .exceptionally(error -> new CancelResult(
                         CancelResult.Outcome.FAILED,
                         "Could not cancel Runway task " + taskId + ": "
-                                + FailureClassifier.unwrap(error).getMessage()));
+                                + Futures.cause(error).getMessage()));
     }
 
     private static CancelResult cancelAnswered(String taskId, HttpAnswer answer) {
-        if (RetryingCaller.isSuccess(answer.status())) {
+        if (answer.status() < 300) {
             return new CancelResult(CancelResult.Outcome.CANCELLED, "Cancel of Runway task " + taskId + " accepted.");
         }
         return new CancelResult(
@@ -200,18 +171,22 @@ public final class RunwayClient {
                 TASKS_PATH + URLEncoder.encode(taskId, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
-    /**
-     * Task ids are opaque, but they become request paths and file names: only letters, digits, '.', '_' and '-',
-     * not starting with '.', at most 128 characters.
-     */
+    /** Task ids are opaque, but one that could change the request path is refused. */
     static String checkTaskId(String taskId) throws InvalidInputException {
         if (taskId == null || taskId.isBlank()) {
             throw InvalidInputException.local("task id", "is missing");
         }
-        if (taskId.length() > MAX_TASK_ID || !TASK_ID.matcher(taskId).matches()) {
-            throw InvalidInputException.local(
-                    "task id",
-                    "'" + Excerpt.cut(taskId, ServerText.SHORT_LIMIT) + "' is not a task id (" + TASK_ID_RULE + ")");
+        if (taskId.length() > MAX_TASK_ID) {
+            throw InvalidInputException.local("task id", "is longer than " + MAX_TASK_ID + " characters");
+        }
+        for (int i = 0; i < taskId.length(); i++) {
+            char c = taskId.charAt(i);
+            if (c == '/' || c == '\\' || Character.isISOControl(c) || Character.isWhitespace(c)) {
+                throw InvalidInputException.local("task id", "contains '/', '\\', whitespace or control characters");
+            }
+        }
+        if (taskId.equals(".") || taskId.equals("..")) {
+            throw InvalidInputException.local("task id", "is not a task id");
         }
         return taskId;
     }
@@ -224,10 +199,6 @@ public final class RunwayClient {
             }
         }
         return null;
-    }
-
-    private static java.time.Duration minutes(long n) {
-        return java.time.Duration.ofMinutes(n);
     }
 
     @Override
