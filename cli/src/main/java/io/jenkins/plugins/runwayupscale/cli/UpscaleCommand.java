@@ -16,9 +16,7 @@ import io.jenkins.plugins.runwayupscale.client.RunwayException;
 import io.jenkins.plugins.runwayupscale.client.RunwaySettings;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
 import io.jenkins.plugins.runwayupscale.client.TaskArtifacts;
-import io.jenkins.plugins.runwayupscale.client.TaskFailedException;
 import io.jenkins.plugins.runwayupscale.client.TaskReport;
-import io.jenkins.plugins.runwayupscale.client.TaskTimedOutException;
 import io.jenkins.plugins.runwayupscale.client.UserAgent;
 import io.jenkins.plugins.runwayupscale.client.VideoEncoder;
 import io.jenkins.plugins.runwayupscale.client.VideoUris;
@@ -305,12 +303,11 @@ final class UpscaleCommand implements Callable<Integer> {
         }
 
         private int succeeded(RunwayTask task, Instant submittedAt, RunwayEngine engine) {
-            TaskReport report = TaskReport.of(
+            TaskReport report = TaskReport.succeeded(
+                            TaskReport.Submission.of(task.id(), settings, video, submittedAt),
                             task,
-                            settings,
-                            video,
-                            submittedAt,
                             engine.scheduler().now())
+                    .withOptions(settings.getModelOptions())
                     .withVideoFile(videoFile);
             task.outputs().forEach(console.out()::println);
             console.out().flush();
@@ -342,28 +339,12 @@ final class UpscaleCommand implements Callable<Integer> {
                 e.printStackTrace(console.err());
             }
             if (taskId != null && outputDir != null) {
-                RunwayTask last = e instanceof TaskFailedException f
-                        ? f.getTask()
-                        : e instanceof TaskTimedOutException t ? t.getLastSeen() : null;
-                String status = e instanceof TaskFailedException
-                        ? "FAILED"
-                        : e instanceof io.jenkins.plugins.runwayupscale.client.TaskCancelledException
-                                ? "CANCELLED"
-                                : last != null ? last.status().name() : "UNKNOWN";
-                TaskReport report = new TaskReport(
-                        taskId,
-                        settings.getModel(),
-                        settings.getRunwayVersion(),
-                        video,
-                        status,
-                        List.of(),
-                        last == null ? null : last.failureCode(),
-                        last == null ? null : last.failure(),
-                        submittedAt,
-                        engine.scheduler().now(),
-                        settings.getModelOptions(),
-                        videoFile,
-                        null);
+                TaskReport report = TaskReport.failed(
+                                TaskReport.Submission.of(taskId, settings, video, submittedAt),
+                                e,
+                                engine.scheduler().now())
+                        .withOptions(settings.getModelOptions())
+                        .withVideoFile(videoFile);
                 try {
                     writeArtifacts(report);
                 } catch (IOException io) {

@@ -69,10 +69,10 @@ public final class TaskArtifacts {
         if (!report.options().isEmpty()) {
             root.set("options", Json.MAPPER.valueToTree(report.options()));
         }
-        root.put("status", report.status());
+        root.put("status", report.status().name());
         ArrayNode outputs = root.putArray("outputs");
         report.outputs().forEach(outputs::add);
-        if ("FAILED".equals(report.status())) {
+        if (report.status() == TaskReport.Status.FAILED) {
             root.put("failureCode", report.failureCode());
             root.put("failure", report.failure());
         }

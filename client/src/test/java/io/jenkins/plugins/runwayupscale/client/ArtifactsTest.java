@@ -25,7 +25,7 @@ class ArtifactsTest {
                 "upscale_v1",
                 "2024-11-06",
                 "https://cdn.example.com/a.mp4",
-                "SUCCEEDED",
+                TaskReport.Status.SUCCEEDED,
                 List.of("https://out.example.com/1.mp4", "https://out.example.com/2.mp4"),
                 null,
                 null,
@@ -56,7 +56,7 @@ class ArtifactsTest {
                 "upscale_v1",
                 "2024-11-06",
                 "data:video/mp4;base64,AAAAAAAA",
-                "FAILED",
+                TaskReport.Status.FAILED,
                 List.of(),
                 "SAFETY.INPUT.VIDEO",
                 "moderated",
@@ -78,7 +78,7 @@ class ArtifactsTest {
                 "m",
                 "2024-11-06",
                 "https://a.example.com/x",
-                "SUCCEEDED",
+                TaskReport.Status.SUCCEEDED,
                 List.of(),
                 null,
                 null,
@@ -109,7 +109,9 @@ class ArtifactsTest {
                 null,
                 null);
         DownloadedVideo saved = new DownloadedVideo("out/intro-4k.mp4", 123456, "ab".repeat(32), "video/mp4");
-        TaskReport report = TaskReport.of(task, settings, encoded.dataUri(), SUBMITTED, COMPLETED)
+        TaskReport report = TaskReport.succeeded(
+                        TaskReport.Submission.of("t-3", settings, encoded.dataUri(), SUBMITTED), task, COMPLETED)
+                .withOptions(settings.getModelOptions())
                 .withVideoFile(encoded.video())
                 .withDownload(saved);
 
