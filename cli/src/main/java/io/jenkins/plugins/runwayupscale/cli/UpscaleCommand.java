@@ -21,6 +21,8 @@ import io.jenkins.plugins.runwayupscale.client.UserAgent;
 import io.jenkins.plugins.runwayupscale.client.VideoEncoder;
 import io.jenkins.plugins.runwayupscale.client.VideoUris;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -134,8 +136,14 @@ final class UpscaleCommand implements Callable<Integer> {
     @Option(
             names = "--download-to",
             paramLabel = "<file>",
-            description = "also download the upscaled video into this file (replaced when complete)")
+            description = "also download the upscaled video into this file")
     Path downloadTo;
+
+    @Option(
+            names = "--overwrite",
+            description = "replace files that already exist (the task's .url and .json, the downloaded video);"
+                    + " without it they are never touched")
+    boolean overwrite;
 
     @Option(names = "--quiet", description = "no progress on stderr; failures are still reported")
     boolean quiet;
@@ -320,6 +328,10 @@ final class UpscaleCommand implements Callable<Integer> {
                 } finally {
                     writeArtifacts(report);
                 }
+            } catch (FileAlreadyExistsException e) {
+                printer.warn("runway-upscale: the task succeeded but " + e.getFile()
+                        + " already exists; it was left as it was (give --overwrite to replace it).");
+                return ExitCode.API_ERROR;
             } catch (IOException e) {
                 printer.warn("runway-upscale: the task succeeded but saving its files failed: " + e.getMessage());
                 return ExitCode.API_ERROR;
@@ -347,6 +359,9 @@ final class UpscaleCommand implements Callable<Integer> {
                         .withVideoFile(videoFile);
                 try {
                     writeArtifacts(report);
+                } catch (FileAlreadyExistsException exists) {
+                    printer.warn("runway-upscale: did not write the task's files: " + exists.getFile()
+                            + " already exists (give --overwrite to replace it).");
                 } catch (IOException io) {
                     printer.warn("runway-upscale: could not write the task's files: " + io.getMessage());
                 }
@@ -358,7 +373,7 @@ final class UpscaleCommand implements Callable<Integer> {
             if (outputDir == null) {
                 return;
             }
-            List<Path> files = TaskArtifacts.write(outputDir.resolve(TaskArtifacts.FOLDER), report);
+            List<Path> files = TaskArtifacts.write(outputDir.resolve(TaskArtifacts.FOLDER), report, overwrite);
             files.forEach(f -> printer.say("Wrote " + f));
         }
 
@@ -368,8 +383,16 @@ final class UpscaleCommand implements Callable<Integer> {
             DownloadedVideo first = null;
             for (int i = 0; i < outputs.size(); i++) {
                 Path target = target(task.id(), i, outputs.size());
-                Files.createDirectories(target.toAbsolutePath().getParent());
-                DownloadResult result = await(client.download(outputs.get(i), target));
+                Files.createDirectories(target.getParent());
+                DownloadResult result;
+                try {
+                    result = await(client.download(outputs.get(i), target, overwrite));
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof UncheckedIOException io) {
+                        throw io.getCause();
+                    }
+                    throw e;
+                }
                 DownloadedVideo saved = DownloadedVideo.of(result.file(), target.toString(), result.contentType());
                 printer.say("Downloaded " + saved.bytes() + " bytes to " + saved.file() + " (SHA-256 " + saved.sha256()
                         + ")");
@@ -379,20 +402,21 @@ final class UpscaleCommand implements Callable<Integer> {
         }
 
         /** {@code --download-to} names the first output's file; further outputs get -2, -3, ... before its extension. */
-        private Path target(String taskId, int index, int count) {
+        private Path target(String taskId, int index, int count) throws IOException {
             if (downloadTo == null) {
+                // The name comes from the checked task id only, and must land directly in the folder.
                 Path dir = outputDir == null ? Path.of(".") : outputDir;
-                return dir.resolve(taskId + (count == 1 ? "" : "-" + (index + 1)) + ".mp4");
+                return TaskArtifacts.fileIn(dir, taskId + (count == 1 ? "" : "-" + (index + 1)) + ".mp4");
             }
             if (index == 0) {
-                return downloadTo;
+                return downloadTo.toAbsolutePath();
             }
             String name = downloadTo.getFileName().toString();
             int dot = name.lastIndexOf('.');
             String numbered = dot > 0
                     ? name.substring(0, dot) + "-" + (index + 1) + name.substring(dot)
                     : name + "-" + (index + 1);
-            return downloadTo.resolveSibling(numbered);
+            return downloadTo.toAbsolutePath().resolveSibling(numbered);
         }
     }
 
