@@ -5,10 +5,7 @@ import hudson.model.Run;
 import io.jenkins.plugins.runwayupscale.client.ApiKey;
 import io.jenkins.plugins.runwayupscale.client.CancelResult;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
-import io.jenkins.plugins.runwayupscale.client.TaskCancelledException;
-import io.jenkins.plugins.runwayupscale.client.TaskFailedException;
 import io.jenkins.plugins.runwayupscale.client.TaskReport;
-import io.jenkins.plugins.runwayupscale.client.TaskTimedOutException;
 import io.jenkins.plugins.runwayupscale.client.WaitListener;
 import java.io.IOException;
 import java.time.Instant;
@@ -275,7 +272,7 @@ public final class Upscale {
     private void succeeded(RunwayTask task, Instant now) {
         console.succeeded(task);
         action.succeeded(task, now);
-        TaskReport report = report(task.status().name(), task.outputs(), task, now);
+        TaskReport report = TaskReport.succeeded(submission(), task, now);
         List<String> artifacts;
         try {
             artifacts = archive(report);
@@ -290,17 +287,10 @@ public final class Upscale {
     }
 
     private void failed(Throwable cause, Instant now) {
-        RunwayTask last = cause instanceof TaskFailedException f
-                ? f.getTask()
-                : cause instanceof TaskTimedOutException t ? t.getLastSeen() : lastSeen;
-        String status = cause instanceof TaskFailedException
-                ? "FAILED"
-                : cause instanceof TaskCancelledException
-                        ? "CANCELLED"
-                        : cause instanceof TaskTimedOutException ? "TIMED_OUT" : "ERROR";
-        action.failed(status, cause.getMessage(), now);
+        TaskReport report = TaskReport.failed(submission(), cause, now);
+        action.failed(report.status().name(), cause.getMessage(), now);
         try {
-            archive(report(status, List.of(), last, now));
+            archive(report);
         } catch (AbortException e) {
             console.archiveFailed(e.getMessage());
         }
@@ -309,18 +299,8 @@ public final class Upscale {
         finish(new AbortException(cause.getMessage()));
     }
 
-    private TaskReport report(String status, List<String> outputs, RunwayTask last, Instant now) {
-        return new TaskReport(
-                taskId,
-                plan.model(),
-                plan.runwayVersion(),
-                plan.videoUri(),
-                status,
-                outputs,
-                last == null ? null : last.failureCode(),
-                last == null ? null : last.failure(),
-                submittedAt,
-                now);
+    private TaskReport.Submission submission() {
+        return new TaskReport.Submission(taskId, plan.model(), plan.runwayVersion(), plan.videoUri(), submittedAt);
     }
 
     private List<String> archive(TaskReport report) throws AbortException {
