@@ -17,7 +17,8 @@ record ErrorBody(String message, String code, String requestId) {
             Pattern.compile("\\s*\\(?request id:\\s*([A-Za-z0-9._:-]{1,128})\\)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern REQUEST_ID_HEADER = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    static ErrorBody parse(HttpAnswer answer) {
+    /** Every string is taken through {@code text}: decoded, made safe, without the key, cut short. */
+    static ErrorBody parse(HttpAnswer answer, ServerText text) {
         JsonNode root = Json.tryParse(answer.body());
         String message = null;
         String code = null;
@@ -31,29 +32,26 @@ record ErrorBody(String message, String code, String requestId) {
                 code = Json.text(root, "code");
             }
         }
+        boolean json = root != null;
+        message = text.clean(message, ServerText.MESSAGE_LIMIT);
+        code = text.clean(code, ServerText.SHORT_LIMIT);
         if (message == null || message.isBlank()) {
-            message = root != null ? Excerpt.body(answer.body()) : excerptOf(answer.body());
+            String excerpt = text.excerpt(answer.body(), ServerText.MESSAGE_LIMIT);
+            message = json ? excerpt : excerpt.isEmpty() ? "(empty body)" : "\"" + excerpt + "\"";
         }
         // CometAPI writes the request id into its message; it is kept as a field and quoted once, by the exception.
         Matcher m = REQUEST_ID.matcher(message);
-        if (root != null && m.find()) {
+        if (json && m.find()) {
             String rest = (message.substring(0, m.start()) + message.substring(m.end())).strip();
             return new ErrorBody(rest.isEmpty() ? "(no message)" : rest, code, m.group(1));
         }
-        return new ErrorBody(message, code, requestIdHeader(answer));
+        return new ErrorBody(message, code, requestIdHeader(answer, text));
     }
 
     /** The {@code X-Request-Id} header when it looks like an id; anything else a server puts there is ignored. */
-    static String requestIdHeader(HttpAnswer answer) {
-        String value = answer.header("x-request-id");
+    static String requestIdHeader(HttpAnswer answer, ServerText text) {
+        String value = text.clean(answer.header("x-request-id"), ServerText.SHORT_LIMIT);
         return value != null && REQUEST_ID_HEADER.matcher(value).matches() ? value : null;
-    }
-
-    private static String excerptOf(String body) {
-        if (body == null || body.isBlank()) {
-            return "(empty body)";
-        }
-        return "\"" + Excerpt.body(body) + "\"";
     }
 
     /** The message, cut short for quoting. */

@@ -13,20 +13,20 @@ import org.apache.hc.core5.http.RequestNotExecutedException;
 
 /**
  * Applies the retry table of docs/cometapi.md: maps a transport error or an HTTP answer to a typed failure
- * and says whether the call may be made again. Server text is redacted of the key and cut short.
+ * and says whether the call may be made again. Server text goes through {@link ServerText}.
  */
 final class FailureClassifier {
-    private final ApiKey key;
     private final String model;
+    private final ServerText text;
 
     FailureClassifier(ApiKey key, String model) {
-        this.key = key;
         this.model = model;
+        this.text = new ServerText(key);
     }
 
     CallFailure transport(ApiCall call, Throwable thrown) {
         Throwable t = Futures.cause(thrown);
-        String what = describe(t);
+        String what = describe(t, text);
         if (neverSent(t)) {
             return new CallFailure(
                     new TransportException(
@@ -57,7 +57,7 @@ final class FailureClassifier {
 
     CallFailure answer(ApiCall call, HttpAnswer answer, Instant now) {
         int status = answer.status();
-        ErrorBody body = redacted(ErrorBody.parse(answer));
+        ErrorBody body = ErrorBody.parse(answer, text);
         CallFacts facts = call.answered(status, body.requestId());
         CallKind kind = call.kind();
         String where = "CometAPI answered HTTP " + status + " while " + call.doing() + ": " + body.describe();
@@ -65,7 +65,7 @@ final class FailureClassifier {
             String location = answer.header("location");
             return CallFailure.finalFailure(new InvalidResponseException(
                     "CometAPI answered with a redirect (HTTP " + status
-                            + (location == null ? "" : " to " + Excerpt.cut(key.redact(location), 200))
+                            + (location == null ? "" : " to " + text.clean(location, 200))
                             + ") while " + call.doing() + "; redirects are not followed. Check the base URL.",
                     facts));
         }
@@ -126,16 +126,12 @@ final class FailureClassifier {
     InvalidResponseException unusable(ApiCall call, HttpAnswer answer, String problem) {
         return new InvalidResponseException(
                 "CometAPI's answer to " + call.doing() + " " + problem + ": \""
-                        + Excerpt.body(key.redact(answer.body())) + "\"",
-                call.answered(answer.status(), key.redact(ErrorBody.requestIdHeader(answer))));
+                        + text.excerpt(answer.body(), ServerText.MESSAGE_LIMIT) + "\"",
+                call.answered(answer.status(), ErrorBody.requestIdHeader(answer, text)));
     }
 
     private static CallFailure retry(RunwayException error, HttpAnswer answer, Instant now) {
         return new CallFailure(error, true, RetryAfter.of(answer, now));
-    }
-
-    private ErrorBody redacted(ErrorBody body) {
-        return new ErrorBody(key.redact(body.message()), body.code(), key.redact(body.requestId()));
     }
 
     private String modelHint(ErrorBody body) {
@@ -160,7 +156,7 @@ final class FailureClassifier {
                 || t instanceof SSLHandshakeException;
     }
 
-    private static String describe(Throwable t) {
+    private static String describe(Throwable t, ServerText text) {
         String kind;
         if (t instanceof UnknownHostException) {
             kind = "unknown host";
@@ -176,6 +172,6 @@ final class FailureClassifier {
             kind = "unexpected error";
         }
         String msg = t.getMessage();
-        return msg == null || msg.isBlank() ? kind : kind + " (" + Excerpt.cut(msg, 200) + ")";
+        return msg == null || msg.isBlank() ? kind : kind + " (" + text.clean(msg, 200) + ")";
     }
 }
