@@ -133,15 +133,13 @@ public class RunwayUpscaleConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doCheckCredentialsId(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        if (Util.fixEmptyAndTrim(value) == null) {
-            return FormValidation.ok();
-        }
-        return UpscaleForm.checkCredentialsId(null, value);
+        return UpscaleForm.toForm(FieldChecks.defaultCredentialsId(value, FormCredentials::atRoot));
     }
 
+    /** Only Global-scoped credentials: System-scoped ones are never given to builds. */
     @POST
     public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return UpscaleForm.credentialsIdItems(null, credentialsId, true);
+        return FormCredentials.listAtRoot(credentialsId == null ? "" : credentialsId);
     }
 }

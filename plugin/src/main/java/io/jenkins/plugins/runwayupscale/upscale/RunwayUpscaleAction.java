@@ -3,7 +3,6 @@ package io.jenkins.plugins.runwayupscale.upscale;
 import hudson.model.Action;
 import hudson.model.Run;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
-import io.jenkins.plugins.runwayupscale.client.VideoUris;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +17,7 @@ public final class RunwayUpscaleAction implements Action {
     private final String taskId;
     private final String model;
     private final String videoUri;
+    private final String videoSha256;
     private final String submittedAt;
     private String status;
     private String completedAt;
@@ -26,22 +26,24 @@ public final class RunwayUpscaleAction implements Action {
     private ArrayList<String> outputs = new ArrayList<>();
     private ArrayList<String> artifacts = new ArrayList<>();
 
-    RunwayUpscaleAction(String taskId, UpscalePlan plan, Instant submittedAt) {
-        this.taskId = taskId;
+    RunwayUpscaleAction(Submission submission, UpscalePlan plan) {
+        this.taskId = submission.taskId();
         this.model = plan.model();
-        this.videoUri = VideoUris.forDisplay(plan.videoUri());
-        this.submittedAt = submittedAt == null ? null : submittedAt.toString();
+        this.videoUri = plan.videoForDisplay();
+        VideoSummary video = plan.submittedVideo();
+        this.videoSha256 = video == null ? null : video.sha256();
+        this.submittedAt = submission.submittedAt().toString();
         this.status = "SUBMITTED";
     }
 
     /** The build's action for this task, added if the build has none yet (as after a restart that lost it). */
-    static RunwayUpscaleAction attach(Run<?, ?> run, String taskId, UpscalePlan plan, Instant submittedAt) {
+    static RunwayUpscaleAction attach(Run<?, ?> run, Submission submission, UpscalePlan plan) {
         for (RunwayUpscaleAction existing : run.getActions(RunwayUpscaleAction.class)) {
-            if (taskId.equals(existing.getTaskId())) {
+            if (submission.taskId().equals(existing.getTaskId())) {
                 return existing;
             }
         }
-        RunwayUpscaleAction action = new RunwayUpscaleAction(taskId, plan, submittedAt);
+        RunwayUpscaleAction action = new RunwayUpscaleAction(submission, plan);
         run.addAction(action);
         return action;
     }
@@ -76,6 +78,11 @@ public final class RunwayUpscaleAction implements Action {
 
     public String getVideoUri() {
         return videoUri;
+    }
+
+    /** The SHA-256 of a data URI's video, to tell which file it was; null for a URL. */
+    public String getVideoSha256() {
+        return videoSha256;
     }
 
     public String getSubmittedAt() {

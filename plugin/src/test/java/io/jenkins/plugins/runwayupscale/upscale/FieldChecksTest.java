@@ -2,16 +2,17 @@ package io.jenkins.plugins.runwayupscale.upscale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudbees.plugins.credentials.common.IdCredentials;
 import io.jenkins.plugins.runwayupscale.upscale.FieldCheck.Kind;
-import io.jenkins.plugins.runwayupscale.upscale.FieldChecks.CredentialProbe;
+import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class FieldChecksTest {
-    private static final CredentialProbe STORE = id -> switch (id) {
-        case "comet" -> new CredentialProbe.Found("Secret text", true);
-        case "ssh" -> new CredentialProbe.Found("SSH Username with private key", false);
-        default -> null;
-    };
+    private static final Map<String, IdCredentials> CREDENTIALS = Map.of(
+            "comet", TestBuild.secretText("sk-comet"),
+            "ssh", TestBuild.otherCredential("SSH Username with private key"));
+    private static final Function<String, IdCredentials> STORE = CREDENTIALS::get;
 
     @Test
     void videoUriIsRequiredAndMustBeHttpsOrAVideoDataUri() {
@@ -43,8 +44,8 @@ class FieldChecksTest {
                 .asString()
                 .contains("'gone'", "Secret text");
         assertThat(FieldChecks.credentialsId("ssh", null, STORE).message())
-                .isEqualTo("Credential 'ssh' is a SSH Username with private key credential; the CometAPI key must be in"
-                        + " a Secret text credential.");
+                .isEqualTo("Credential 'ssh' is a SSH Username with private key credential, but the CometAPI key must"
+                        + " be in a Secret text credential (StringCredentials).");
     }
 
     @Test
