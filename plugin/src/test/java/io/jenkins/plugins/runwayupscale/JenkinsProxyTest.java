@@ -41,6 +41,21 @@ class JenkinsProxyTest {
     }
 
     @Test
+    void loopbackNeverGoesThroughJenkinsProxyEvenWithAnEmptyNoProxyField() {
+        ProxyConfiguration proxy = mock(ProxyConfiguration.class);
+        when(proxy.getName()).thenReturn("proxy.corp.example");
+        when(proxy.getPort()).thenReturn(3128);
+        when(proxy.getNoProxyHost()).thenReturn("");
+
+        ProxySettings settings = JenkinsProxy.settings(proxy);
+
+        assertThat(settings.bypasses("localhost")).isTrue();
+        assertThat(settings.bypasses("127.0.0.1")).isTrue();
+        assertThat(settings.bypasses("[::1]")).isTrue();
+        assertThat(settings.bypasses("api.cometapi.com")).isFalse();
+    }
+
+    @Test
     void splitsTheNoProxyFieldAsJenkinsDoes() {
         assertThat(JenkinsProxy.noProxyHosts(" a.example ,b.example|c.example\td.example\n"))
                 .containsExactly("a.example", "b.example", "c.example", "d.example");

@@ -191,7 +191,19 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://cdn.example.com/a.mp4", "https://10.0.0.1/a.mp4", "ftp://x/y.mp4", "not a url"})
+    @ValueSource(
+            strings = {
+                "http://cdn.example.com/a.mp4",
+                "https://10.0.0.1/a.mp4",
+                "ftp://x/y.mp4",
+                "not a url",
+                "https://2130706433/a.mp4",
+                "https://0x7f000001/a.mp4",
+                "https://0177.0.0.1/a.mp4",
+                "https://017700000001/a.mp4",
+                "https://[::1]/a.mp4",
+                "https://localhost./a.mp4"
+            })
     void badVideoExitsTwoAndSendsNothing(String video) {
         assertThat(run(video)).isEqualTo(2);
         assertThat(stderr()).contains("video URI: ");

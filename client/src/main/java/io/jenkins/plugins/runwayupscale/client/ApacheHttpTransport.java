@@ -110,7 +110,8 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
                 SimpleRequestBuilder.create(call.method()).setUri(call.uri());
         call.headers().forEach(request::addHeader);
         if (call.body() != null) {
-            request.setBody(call.body(), ContentType.APPLICATION_JSON);
+            // As bytes, so the length is known and sent as Content-Length: some gateways refuse chunked uploads.
+            request.setBody(call.body().getBytes(StandardCharsets.UTF_8), ContentType.APPLICATION_JSON);
         }
         SimpleHttpRequest built = request.build();
         CompletableFuture<HttpAnswer> answer = new CompletableFuture<>();

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * An HTTP proxy: host, port, optional credentials, and host patterns that bypass it ({@code *.example.com},
- * {@code localhost}).
+ * An HTTP proxy: host, port, optional credentials, and host patterns that bypass it ({@code *.example.com});
+ * loopback hosts always bypass it.
  */
 public final class ProxySettings {
     private final String host;
@@ -53,9 +53,15 @@ public final class ProxySettings {
         return password == null ? null : password.clone();
     }
 
-    /** Whether requests to this host go direct. */
+    /**
+     * Whether requests to this host go direct: loopback hosts always do (a proxy must never see the key sent to a
+     * local server in clear text), others when the no-proxy list names them.
+     */
     public boolean bypasses(String targetHost) {
-        String h = targetHost.toLowerCase(Locale.ROOT);
+        if (Hosts.isLoopback(targetHost)) {
+            return true;
+        }
+        String h = Hosts.normalize(targetHost);
         return noProxy.stream().anyMatch(p -> p.matcher(h).matches());
     }
 

@@ -45,16 +45,42 @@ public final class VideoUris {
             throw InvalidInputException.local(
                     FIELD, "is " + what + "; Runway accepts only https:// URLs or data:video/ URIs");
         }
-        if (uri.getRawAuthority() == null || uri.getHost() == null) {
-            throw InvalidInputException.local(FIELD, "'" + Excerpt.cut(value, 100) + "' has no valid host name");
-        }
-        if (uri.getRawUserInfo() != null) {
+        if (uri.getRawUserInfo() != null
+                || uri.getRawAuthority() != null && uri.getRawAuthority().contains("@")) {
             throw InvalidInputException.local(FIELD, "must not contain user name or password (user@host)");
         }
-        if (Hosts.isIpLiteral(uri.getHost())) {
-            throw InvalidInputException.local(FIELD, "uses an IP address as host; Runway requires a host name");
+        String host = hostOf(uri);
+        if (Hosts.isIpLiteral(host)) {
+            throw InvalidInputException.local(
+                    FIELD,
+                    "uses an IP address as host ('" + Excerpt.cut(host, 100)
+                            + "', in whatever spelling); Runway requires a public host name");
+        }
+        if (Hosts.isLoopback(host)) {
+            throw InvalidInputException.local(
+                    FIELD, "names this machine ('" + Excerpt.cut(host, 100) + "'); Runway requires a public host name");
+        }
+        if (uri.getHost() == null) {
+            throw InvalidInputException.local(FIELD, "'" + Excerpt.cut(value, 100) + "' has no valid host name");
         }
         return value;
+    }
+
+    /** The host as written, also when {@link URI} finds it no valid name (it leaves {@code 127.1} unparsed). */
+    private static String hostOf(URI uri) {
+        if (uri.getHost() != null) {
+            return uri.getHost();
+        }
+        String authority = uri.getRawAuthority();
+        if (authority == null) {
+            return null;
+        }
+        if (authority.startsWith("[")) {
+            int end = authority.indexOf(']');
+            return end < 0 ? authority : authority.substring(0, end + 1);
+        }
+        int colon = authority.lastIndexOf(':');
+        return colon < 0 ? authority : authority.substring(0, colon);
     }
 
     private static void validateDataUri(String value) throws InvalidInputException {

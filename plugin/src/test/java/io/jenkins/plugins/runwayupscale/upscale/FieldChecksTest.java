@@ -30,6 +30,18 @@ class FieldChecksTest {
     }
 
     @Test
+    void videoUriOnThisMachineInAnySpellingIsAnError() {
+        for (String uri : java.util.List.of(
+                "https://2130706433/a.mp4",
+                "https://0x7f000001/a.mp4",
+                "https://0177.0.0.1/a.mp4",
+                "https://[::ffff:127.0.0.1]/a.mp4",
+                "https://localhost./a.mp4")) {
+            assertThat(FieldChecks.videoUri(uri).kind()).as(uri).isEqualTo(Kind.ERROR);
+        }
+    }
+
+    @Test
     void videoUriWithAVariableIsLeftForBuildTime() {
         assertThat(FieldChecks.videoUri("$CDN/final.mp4"))
                 .isEqualTo(new FieldCheck(Kind.OK, "Resolved when the build runs."));
