@@ -17,7 +17,8 @@ record ErrorBody(String message, String code, String requestId, boolean json) {
     private static final Pattern REQUEST_ID =
             Pattern.compile("request id:\\s*([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
 
-    static ErrorBody parse(HttpAnswer answer) {
+    /** Every string is taken through {@code text}: decoded, made safe, without the key, cut short. */
+    static ErrorBody parse(HttpAnswer answer, ServerText text) {
         JsonNode root = Json.tryParse(answer.body());
         String message = null;
         String code = null;
@@ -32,24 +33,20 @@ record ErrorBody(String message, String code, String requestId, boolean json) {
             }
         }
         boolean json = root != null;
+        message = text.clean(message, ServerText.MESSAGE_LIMIT);
+        code = text.clean(code, ServerText.SHORT_LIMIT);
         if (message == null || message.isBlank()) {
-            message = json ? Excerpt.body(answer.body()) : excerptOf(answer.body());
+            String excerpt = text.excerpt(answer.body(), ServerText.MESSAGE_LIMIT);
+            message = json ? excerpt : excerpt.isEmpty() ? "(empty body)" : "\"" + excerpt + "\"";
         }
-        String requestId = null;
+        String requestId;
         Matcher m = REQUEST_ID.matcher(message);
         if (m.find()) {
             requestId = m.group(1);
         } else {
-            requestId = answer.header("x-request-id");
+            requestId = text.clean(answer.header("x-request-id"), ServerText.SHORT_LIMIT);
         }
         return new ErrorBody(message, code, requestId, json);
-    }
-
-    private static String excerptOf(String body) {
-        if (body == null || body.isBlank()) {
-            return "(empty body)";
-        }
-        return "\"" + Excerpt.body(body) + "\"";
     }
 
     /** The message, with the request id appended when the message does not already carry it. */

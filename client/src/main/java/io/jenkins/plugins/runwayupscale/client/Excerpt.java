@@ -1,6 +1,9 @@
 package io.jenkins.plugins.runwayupscale.client;
 
-/** Cuts text quoted from elsewhere so messages stay readable: bodies to 512 characters, values to less. */
+/**
+ * Cuts text quoted in messages so they stay readable and safe: on one line, without control or bidi characters
+ * (see {@link ServerText}), bodies to 512 characters, values to less.
+ */
 public final class Excerpt {
     public static final int BODY_LIMIT = 512;
 
@@ -10,11 +13,7 @@ public final class Excerpt {
         if (text == null) {
             return "";
         }
-        String oneLine = text.replaceAll("\\s+", " ").strip();
-        if (oneLine.length() <= limit) {
-            return oneLine;
-        }
-        return oneLine.substring(0, Math.max(0, limit - 3)) + "...";
+        return ServerText.cut(ServerText.sanitize(text), limit);
     }
 
     public static String body(String text) {

@@ -14,21 +14,21 @@ import org.apache.hc.core5.http.RequestNotExecutedException;
 
 /**
  * Applies the retry table of cometapi-runway.md: maps a transport error or an HTTP answer to a typed failure
- * and says whether the call may be made again. Server text is redacted of the key and cut short.
+ * and says whether the call may be made again. Server text goes through {@link ServerText}.
  */
 final class FailureClassifier {
-    private final ApiKey key;
     private final String model;
+    private final ServerText text;
 
     FailureClassifier(ApiKey key, String model) {
-        this.key = key;
         this.model = model;
+        this.text = new ServerText(key);
     }
 
     CallFailure transport(CallKind kind, Throwable thrown, String subject) {
         Throwable t = unwrap(thrown);
         boolean neverSent = neverSent(t);
-        String what = describe(t);
+        String what = describe(t, text);
         if (neverSent) {
             return new CallFailure(
                     new TransportException(
@@ -54,13 +54,13 @@ final class FailureClassifier {
 
     CallFailure answer(CallKind kind, HttpAnswer answer, Instant now, String subject) {
         int status = answer.status();
-        ErrorBody body = redacted(ErrorBody.parse(answer));
+        ErrorBody body = ErrorBody.parse(answer, text);
         String where = "CometAPI answered HTTP " + status + " while " + kind.doing() + subject + ": " + body.describe();
         if (status >= 300 && status < 400) {
             String location = answer.header("location");
             return CallFailure.finalFailure(new InvalidResponseException("CometAPI answered with a redirect (HTTP "
                     + status
-                    + (location == null ? "" : " to " + Excerpt.cut(key.redact(location), 200))
+                    + (location == null ? "" : " to " + text.clean(location, 200))
                     + ") while " + kind.doing() + subject + "; redirects are not followed. Check the base URL."));
         }
         if (status == 401 || status == 403) {
@@ -116,11 +116,7 @@ final class FailureClassifier {
     /** For 2xx answers whose content we could not use. */
     InvalidResponseException unusable(CallKind kind, HttpAnswer answer, String problem, String subject) {
         return new InvalidResponseException("CometAPI's answer to " + kind.doing() + subject + " " + problem + ": \""
-                + Excerpt.body(key.redact(answer.body())) + "\"");
-    }
-
-    private ErrorBody redacted(ErrorBody body) {
-        return new ErrorBody(key.redact(body.message()), body.code(), key.redact(body.requestId()), body.json());
+                + text.excerpt(answer.body(), ServerText.MESSAGE_LIMIT) + "\"");
     }
 
     private String modelHint(ErrorBody body) {
@@ -157,7 +153,7 @@ final class FailureClassifier {
                 || t instanceof SSLHandshakeException;
     }
 
-    private static String describe(Throwable t) {
+    private static String describe(Throwable t, ServerText text) {
         String kind;
         if (t instanceof UnknownHostException) {
             kind = "unknown host";
@@ -173,6 +169,6 @@ final class FailureClassifier {
             kind = "unexpected error";
         }
         String msg = t.getMessage();
-        return msg == null || msg.isBlank() ? kind : kind + " (" + Excerpt.cut(msg, 200) + ")";
+        return msg == null || msg.isBlank() ? kind : kind + " (" + text.clean(msg, 200) + ")";
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 /**
  * CometAPI's Runway upscale endpoints for one key and one set of settings: submit, read, wait, cancel, download.
@@ -18,18 +19,23 @@ import java.util.concurrent.CompletableFuture;
 public final class RunwayClient {
     static final String SUBMIT_PATH = "/runwayml/v1/video_upscale";
     static final String TASKS_PATH = "/runwayml/v1/tasks/";
-    private static final int MAX_TASK_ID = 256;
+    static final int MAX_TASK_ID = 128;
+    private static final Pattern TASK_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
+    private static final String TASK_ID_RULE =
+            "letters, digits, '.', '_' and '-', not starting with '.', at most " + MAX_TASK_ID + " characters";
 
     private final RunwayEngine engine;
     private final RunwaySettings settings;
     private final ApiKey key;
     private final FailureClassifier classifier;
+    private final ServerText text;
 
     RunwayClient(RunwayEngine engine, RunwaySettings settings, ApiKey key) {
         this.engine = engine;
         this.settings = settings;
         this.key = key;
         this.classifier = new FailureClassifier(key, settings.getModel());
+        this.text = new ServerText(key);
     }
 
     public RunwaySettings settings() {
@@ -74,7 +80,12 @@ public final class RunwayClient {
         try {
             return checkTaskId(id);
         } catch (InvalidInputException e) {
-            throw classifier.unusable(CallKind.SUBMIT, answer, "has an unusable task id", "");
+            throw classifier.unusable(
+                    CallKind.SUBMIT,
+                    answer,
+                    "names the task '" + text.clean(id, ServerText.SHORT_LIMIT) + "', which is no usable task id ("
+                            + TASK_ID_RULE + "); the task may have been created (and billed), it was not resubmitted",
+                    "");
         }
     }
 
@@ -88,10 +99,18 @@ public final class RunwayClient {
         HttpCall call = new HttpCall("GET", taskUri(taskId), headers(), null);
         String subject = " of task " + taskId;
         return engine.caller().call(CallKind.READ, call, classifier, subject, deadline, answer -> {
-            // Redacted before parsing so no field of the task (failure text included) can carry the key onwards.
-            RunwayTask task = TaskParser.parse(Json.tryParse(key.redact(answer.body())), taskId);
+            // Every string of the task is cleaned after decoding: an escaped key or control characters never pass.
+            RunwayTask task = TaskParser.parse(Json.tryParse(answer.body()), taskId, text);
             if (task == null) {
                 throw classifier.unusable(CallKind.READ, answer, "is not a task in either documented shape", subject);
+            }
+            if (!task.id().equals(taskId)) {
+                // A task's identity is what its submission returned: a server cannot rename it (file names follow).
+                throw classifier.unusable(
+                        CallKind.READ,
+                        answer,
+                        "is about another task ('" + task.id() + "'); nothing was kept",
+                        subject);
             }
             return task;
         });
@@ -181,22 +200,18 @@ public final class RunwayClient {
                 TASKS_PATH + URLEncoder.encode(taskId, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
-    /** Task ids are opaque, but one that could change the request path is refused. */
+    /**
+     * Task ids are opaque, but they become request paths and file names: only letters, digits, '.', '_' and '-',
+     * not starting with '.', at most 128 characters.
+     */
     static String checkTaskId(String taskId) throws InvalidInputException {
         if (taskId == null || taskId.isBlank()) {
             throw InvalidInputException.local("task id", "is missing");
         }
-        if (taskId.length() > MAX_TASK_ID) {
-            throw InvalidInputException.local("task id", "is longer than " + MAX_TASK_ID + " characters");
-        }
-        for (int i = 0; i < taskId.length(); i++) {
-            char c = taskId.charAt(i);
-            if (c == '/' || c == '\\' || Character.isISOControl(c) || Character.isWhitespace(c)) {
-                throw InvalidInputException.local("task id", "contains '/', '\\', whitespace or control characters");
-            }
-        }
-        if (taskId.equals(".") || taskId.equals("..")) {
-            throw InvalidInputException.local("task id", "is not a task id");
+        if (taskId.length() > MAX_TASK_ID || !TASK_ID.matcher(taskId).matches()) {
+            throw InvalidInputException.local(
+                    "task id",
+                    "'" + Excerpt.cut(taskId, ServerText.SHORT_LIMIT) + "' is not a task id (" + TASK_ID_RULE + ")");
         }
         return taskId;
     }
