@@ -36,6 +36,12 @@ public class RunwayUpscaleConfiguration extends GlobalConfiguration {
         return ExtensionList.lookupSingleton(RunwayUpscaleConfiguration.class);
     }
 
+    /** The section's name in Manage Jenkins » System. */
+    @Override
+    public String getDisplayName() {
+        return Messages.RunwayUpscaleConfiguration_DisplayName();
+    }
+
     /** What every upscale starts from. */
     public UpscaleDefaults defaults() {
         return new UpscaleDefaults(baseUrl, credentialsId, runwayVersion, model, timeoutMinutes);

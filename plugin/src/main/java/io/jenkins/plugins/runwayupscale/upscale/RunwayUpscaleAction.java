@@ -3,11 +3,15 @@ package io.jenkins.plugins.runwayupscale.upscale;
 import hudson.model.Action;
 import hudson.model.Run;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * One upscale on the build page: status, task id, output links, artifact links and failure details (rendered by
@@ -112,6 +116,17 @@ public final class RunwayUpscaleAction implements Action {
     /** Only https URLs become links: anything else a server sent is shown as text, never followed. */
     public boolean isLinkable(String url) {
         return url != null && url.toLowerCase(Locale.ROOT).startsWith("https://");
+    }
+
+    /**
+     * An artifact path as a link relative to the build, each segment URL-encoded: a task id is CometAPI's to choose,
+     * and a {@code #} or {@code ?} in it would otherwise cut the link short.
+     */
+    public String artifactHref(String path) {
+        return Arrays.stream(path.split("/", -1))
+                .map(segment ->
+                        URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"))
+                .collect(Collectors.joining("/"));
     }
 
     @Override

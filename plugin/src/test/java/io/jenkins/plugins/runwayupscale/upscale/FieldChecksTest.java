@@ -1,11 +1,14 @@
 package io.jenkins.plugins.runwayupscale.upscale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.when;
 
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
 import io.jenkins.plugins.runwayupscale.upscale.FieldCheck.Kind;
 import java.util.Map;
 import java.util.function.Function;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.junit.jupiter.api.Test;
 
 class FieldChecksTest {
@@ -67,6 +70,22 @@ class FieldChecksTest {
                         new FieldCheck(Kind.OK, "Uses the default credential 'comet' from the global configuration."));
         assertThat(FieldChecks.credentialsId(null, null, STORE).kind()).isEqualTo(Kind.ERROR);
         assertThat(FieldChecks.credentialsId("${KEY_ID}", null, STORE).kind()).isEqualTo(Kind.OK);
+    }
+
+    @Test
+    void theDefaultCredentialMustBeOneBuildsCanUse() {
+        StringCredentials system = TestBuild.secretText("sk-system");
+        when(system.getScope()).thenReturn(CredentialsScope.SYSTEM);
+        Map<String, IdCredentials> root = Map.of("system-key", system, "comet", CREDENTIALS.get("comet"));
+
+        assertThat(FieldChecks.defaultCredentialsId("system-key", root::get))
+                .isEqualTo(new FieldCheck(
+                        Kind.ERROR,
+                        "Credential 'system-key' has System scope, which only Jenkins itself may use: builds cannot."
+                                + " Give it Global scope to make it the default."));
+        assertThat(FieldChecks.defaultCredentialsId("comet", root::get)).isEqualTo(new FieldCheck(Kind.OK, null));
+        assertThat(FieldChecks.defaultCredentialsId(" ", root::get)).isEqualTo(new FieldCheck(Kind.OK, null));
+        assertThat(FieldChecks.defaultCredentialsId("gone", root::get).kind()).isEqualTo(Kind.ERROR);
     }
 
     @Test

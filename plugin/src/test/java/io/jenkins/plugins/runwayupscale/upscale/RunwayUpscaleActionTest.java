@@ -20,6 +20,13 @@ class RunwayUpscaleActionTest {
     }
 
     @Test
+    void artifactLinksAreUrlEncodedSegmentBySegment() {
+        assertThat(action.artifactHref("runway-upscale/task-1.url")).isEqualTo("runway-upscale/task-1.url");
+        assertThat(action.artifactHref("runway-upscale/a b#c?d%.json"))
+                .isEqualTo("runway-upscale/a%20b%23c%3Fd%25.json");
+    }
+
+    @Test
     void isOnTheBuildPageOnlyAsASummary() {
         assertThat(action.getIconFileName()).isNull();
         assertThat(action.getUrlName()).isNull();
