@@ -1,9 +1,7 @@
 package io.jenkins.plugins.runwayupscale.cli;
 
 import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
-import io.jenkins.plugins.runwayupscale.client.TaskCancelledException;
-import io.jenkins.plugins.runwayupscale.client.TaskFailedException;
-import io.jenkins.plugins.runwayupscale.client.TaskTimedOutException;
+import io.jenkins.plugins.runwayupscale.client.TaskReport;
 
 /** The documented exit codes; scripts depend on them. */
 final class ExitCode {
@@ -16,16 +14,13 @@ final class ExitCode {
 
     private ExitCode() {}
 
+    /** The code for a run that ended with {@code failure}; it follows the status the task's report gets. */
     static int of(Throwable failure) {
-        if (failure instanceof TaskFailedException || failure instanceof TaskCancelledException) {
-            return TASK_FAILED;
-        }
-        if (failure instanceof InvalidInputException invalid && !invalid.wasSent()) {
-            return BAD_INPUT;
-        }
-        if (failure instanceof TaskTimedOutException) {
-            return TIMED_OUT;
-        }
-        return API_ERROR;
+        return switch (TaskReport.Status.of(failure)) {
+            case FAILED, CANCELLED -> TASK_FAILED;
+            case TIMED_OUT -> TIMED_OUT;
+            case SUCCEEDED, ERROR ->
+                failure instanceof InvalidInputException invalid && !invalid.wasSent() ? BAD_INPUT : API_ERROR;
+        };
     }
 }

@@ -11,9 +11,7 @@ import io.jenkins.plugins.runwayupscale.client.RunwayException;
 import io.jenkins.plugins.runwayupscale.client.RunwaySettings;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
 import io.jenkins.plugins.runwayupscale.client.TaskArtifacts;
-import io.jenkins.plugins.runwayupscale.client.TaskFailedException;
 import io.jenkins.plugins.runwayupscale.client.TaskReport;
-import io.jenkins.plugins.runwayupscale.client.TaskTimedOutException;
 import io.jenkins.plugins.runwayupscale.client.UserAgent;
 import io.jenkins.plugins.runwayupscale.client.VideoUris;
 import java.io.IOException;
@@ -276,8 +274,10 @@ final class UpscaleCommand implements Callable<Integer> {
         }
 
         private int succeeded(RunwayTask task, Instant submittedAt, RunwayEngine engine) {
-            TaskReport report = TaskReport.of(
-                    task, settings, video, submittedAt, engine.scheduler().now());
+            TaskReport report = TaskReport.succeeded(
+                    TaskReport.Submission.of(task.id(), settings, video, submittedAt),
+                    task,
+                    engine.scheduler().now());
             task.outputs().forEach(console.out()::println);
             console.out().flush();
             printer.say("Runway task " + task.id() + " SUCCEEDED.");
@@ -305,24 +305,9 @@ final class UpscaleCommand implements Callable<Integer> {
                 e.printStackTrace(console.err());
             }
             if (taskId != null && outputDir != null) {
-                RunwayTask last = e instanceof TaskFailedException f
-                        ? f.getTask()
-                        : e instanceof TaskTimedOutException t ? t.getLastSeen() : null;
-                String status = e instanceof TaskFailedException
-                        ? "FAILED"
-                        : e instanceof io.jenkins.plugins.runwayupscale.client.TaskCancelledException
-                                ? "CANCELLED"
-                                : last != null ? last.status().name() : "UNKNOWN";
-                TaskReport report = new TaskReport(
-                        taskId,
-                        settings.getModel(),
-                        settings.getRunwayVersion(),
-                        video,
-                        status,
-                        List.of(),
-                        last == null ? null : last.failureCode(),
-                        last == null ? null : last.failure(),
-                        submittedAt,
+                TaskReport report = TaskReport.failed(
+                        TaskReport.Submission.of(taskId, settings, video, submittedAt),
+                        e,
                         engine.scheduler().now());
                 try {
                     writeArtifacts(report);

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.runwayupscale.client.FixedPollingPolicy;
+import io.jenkins.plugins.runwayupscale.client.ReportContract;
 import io.jenkins.plugins.runwayupscale.client.RunwayEngine;
+import io.jenkins.plugins.runwayupscale.client.TaskReport;
 import io.jenkins.plugins.runwayupscale.simulator.Fault;
 import io.jenkins.plugins.runwayupscale.simulator.FaultRule;
 import io.jenkins.plugins.runwayupscale.simulator.OutputContent;
@@ -191,6 +193,35 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
+    @EnumSource(TaskReport.Status.class)
+    void writesTheReportTheContractGivesForEachWayATaskEnds(TaskReport.Status status) throws Exception {
+        TaskScenario quick =
+                TaskScenario.standard().withTimes(Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(10));
+        String timeout = "60m";
+        switch (status) {
+            case SUCCEEDED -> simulator.scenarioFor("final", quick);
+            case FAILED ->
+                simulator.scenarioFor("final", quick.failing(ReportContract.FAILURE_CODE, ReportContract.FAILURE));
+            case CANCELLED -> simulator.scenarioFor("final", quick.cancelled());
+            case TIMED_OUT -> {
+                simulator.scenarioFor(
+                        "final", quick.withTimes(Duration.ofSeconds(1), Duration.ZERO, Duration.ofHours(10)));
+                timeout = "1s";
+            }
+            case ERROR -> simulator.fault(FaultRule.always("GET", "/runwayml/v1/tasks/", Fault.status(401)));
+        }
+
+        run("--output-dir", dir.toString(), "--timeout", timeout, ReportContract.VIDEO);
+
+        String id = simulatorTaskId();
+        List<String> outputs = status == TaskReport.Status.SUCCEEDED
+                ? List.of(simulator.baseUrl() + "/outputs/" + id + ".mp4")
+                : List.of();
+        String written = Files.readString(dir.resolve("runway-upscale").resolve(id + ".json"));
+        assertThat(ReportContract.withoutTimes(written)).isEqualTo(ReportContract.expected(status, id, outputs));
+    }
+
+    @ParameterizedTest
     @ValueSource(
             strings = {
                 "http://cdn.example.com/a.mp4",
@@ -315,7 +346,8 @@ class CommandLineTest {
         simulator.scenarioFor(
                 "final", TaskScenario.standard().withTimes(Duration.ofSeconds(1), Duration.ZERO, Duration.ofHours(10)));
 
-        assertThat(run("--timeout", "1s", VIDEO)).isEqualTo(4);
+        // Long enough for the first reading even on a loaded machine: the message must name the last status seen.
+        assertThat(run("--timeout", "3s", VIDEO)).isEqualTo(4);
         assertThat(stderr()).contains("Gave up waiting").contains("last status RUNNING");
     }
 

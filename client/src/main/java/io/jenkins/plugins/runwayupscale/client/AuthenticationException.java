@@ -2,9 +2,13 @@ package io.jenkins.plugins.runwayupscale.client;
 
 /** CometAPI refused the key (HTTP 401 or 403): missing, wrong, or out of quota. */
 public final class AuthenticationException extends RunwayException {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     public AuthenticationException(String message) {
-        super(message);
+        this(message, CallFacts.LOCAL);
+    }
+
+    AuthenticationException(String description, CallFacts facts) {
+        super(description, facts, null);
     }
 }

@@ -2,23 +2,32 @@ package io.jenkins.plugins.runwayupscale.client;
 
 /** The three calls the engine makes; each has its own retry rules because only reads are safe to repeat. */
 enum CallKind {
-    SUBMIT("submitting the upscale task", 4),
-    READ("reading the task", 10),
-    CANCEL("cancelling the task", 2);
+    SUBMIT("POST", 4),
+    READ("GET", 10),
+    CANCEL("DELETE", 2);
 
-    private final String doing;
+    private final String method;
     private final int maxAttempts;
 
-    CallKind(String doing, int maxAttempts) {
-        this.doing = doing;
+    CallKind(String method, int maxAttempts) {
+        this.method = method;
         this.maxAttempts = maxAttempts;
     }
 
-    String doing() {
-        return doing;
+    String method() {
+        return method;
     }
 
     int maxAttempts() {
         return maxAttempts;
+    }
+
+    /**
+     * Whether an answer with this status is the call's result rather than a failure: 2xx, and for a cancel also
+     * 404 and 405, which say that CometAPI has no cancel route (reported, not thrown).
+     */
+    boolean isResult(int status) {
+        boolean success = status >= 200 && status < 300;
+        return success || this == CANCEL && (status == 404 || status == 405);
     }
 }

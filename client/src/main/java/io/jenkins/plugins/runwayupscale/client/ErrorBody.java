@@ -8,14 +8,14 @@ import java.util.regex.Pattern;
  * What an error answer says: CometAPI's {@code {"error":{message,type,param,code}}}, the gateway's
  * {@code {"code","message"}}, or anything else quoted as a short excerpt.
  *
- * @param message the server's message, or an excerpt of a non-JSON body
+ * @param message the server's message without its request id, or an excerpt of a non-JSON body
  * @param code the error code when there is one
- * @param requestId CometAPI's request id when the message or headers carry one
- * @param json whether the body was JSON
+ * @param requestId CometAPI's request id when the message or the headers carry one
  */
-record ErrorBody(String message, String code, String requestId, boolean json) {
+record ErrorBody(String message, String code, String requestId) {
     private static final Pattern REQUEST_ID =
-            Pattern.compile("request id:\\s*([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("\\s*\\(?request id:\\s*([A-Za-z0-9._:-]{1,128})\\)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REQUEST_ID_HEADER = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     /** Every string is taken through {@code text}: decoded, made safe, without the key, cut short. */
     static ErrorBody parse(HttpAnswer answer, ServerText text) {
@@ -39,23 +39,24 @@ record ErrorBody(String message, String code, String requestId, boolean json) {
             String excerpt = text.excerpt(answer.body(), ServerText.MESSAGE_LIMIT);
             message = json ? excerpt : excerpt.isEmpty() ? "(empty body)" : "\"" + excerpt + "\"";
         }
-        String requestId;
+        // CometAPI writes the request id into its message; it is kept as a field and quoted once, by the exception.
         Matcher m = REQUEST_ID.matcher(message);
-        if (m.find()) {
-            requestId = m.group(1);
-        } else {
-            requestId = text.clean(answer.header("x-request-id"), ServerText.SHORT_LIMIT);
+        if (json && m.find()) {
+            String rest = (message.substring(0, m.start()) + message.substring(m.end())).strip();
+            return new ErrorBody(rest.isEmpty() ? "(no message)" : rest, code, m.group(1));
         }
-        return new ErrorBody(message, code, requestId, json);
+        return new ErrorBody(message, code, requestIdHeader(answer, text));
     }
 
-    /** The message, with the request id appended when the message does not already carry it. */
+    /** The {@code X-Request-Id} header when it looks like an id; anything else a server puts there is ignored. */
+    static String requestIdHeader(HttpAnswer answer, ServerText text) {
+        String value = text.clean(answer.header("x-request-id"), ServerText.SHORT_LIMIT);
+        return value != null && REQUEST_ID_HEADER.matcher(value).matches() ? value : null;
+    }
+
+    /** The message, cut short for quoting. */
     String describe() {
-        String text = Excerpt.body(message);
-        if (requestId != null && !text.toLowerCase(java.util.Locale.ROOT).contains("request id")) {
-            text += " (request id: " + requestId + ")";
-        }
-        return text;
+        return Excerpt.body(message);
     }
 
     boolean isTaskNotExist() {

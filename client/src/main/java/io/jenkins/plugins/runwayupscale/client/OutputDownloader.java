@@ -50,7 +50,7 @@ final class OutputDownloader {
                 return;
             }
             if (error != null) {
-                Throwable cause = FailureClassifier.unwrap(error);
+                Throwable cause = Futures.cause(error);
                 result.completeExceptionally(new TransportException(
                         "Downloading the output failed: " + Excerpt.cut(String.valueOf(cause.getMessage()), 200) + ".",
                         true,

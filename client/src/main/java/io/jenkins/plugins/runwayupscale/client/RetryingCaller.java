@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.IntPredicate;
 
 /**
  * Makes one API call with the retries its {@link CallKind} allows, waiting between attempts on the scheduler
@@ -27,60 +26,37 @@ final class RetryingCaller {
         this.backoff = backoff;
     }
 
+    /**
+     * Sends {@code request} for {@code call}; answers that {@link CallKind#isResult} accepts go to the reader, every
+     * other answer or error is classified and retried as the call's kind allows.
+     */
     <T> CompletableFuture<T> call(
-            CallKind kind,
-            HttpCall call,
-            FailureClassifier classifier,
-            String subject,
-            Instant deadline,
-            AnswerReader<T> reader) {
-        return call(kind, call, classifier, subject, deadline, RetryingCaller::isSuccess, reader);
-    }
-
-    /** As above, handing the reader every answer whose status {@code readable} accepts instead of only 2xx. */
-    <T> CompletableFuture<T> call(
-            CallKind kind,
-            HttpCall call,
-            FailureClassifier classifier,
-            String subject,
-            Instant deadline,
-            IntPredicate readable,
-            AnswerReader<T> reader) {
-        Attempts<T> attempts = new Attempts<>(kind, call, classifier, subject, deadline, readable, reader);
+            ApiCall call, HttpCall request, FailureClassifier classifier, Instant deadline, AnswerReader<T> reader) {
+        Attempts<T> attempts = new Attempts<>(call, request, classifier, deadline, reader);
         attempts.start(1);
         return attempts.result;
     }
 
-    static boolean isSuccess(int status) {
-        return status >= 200 && status < 300;
-    }
-
     /** The state of one call across its attempts; cancelling the result stops whatever is under way. */
     private final class Attempts<T> {
-        private final CallKind kind;
-        private final HttpCall call;
+        private final ApiCall call;
+        private final HttpCall request;
         private final FailureClassifier classifier;
-        private final String subject;
         private final Instant deadline;
-        private final IntPredicate readable;
         private final AnswerReader<T> reader;
         private final CompletableFuture<T> result = new CompletableFuture<>();
         private final AtomicReference<Runnable> stopCurrent = new AtomicReference<>(() -> {});
 
         Attempts(
-                CallKind kind,
-                HttpCall call,
+                ApiCall call,
+                HttpCall request,
                 FailureClassifier classifier,
-                String subject,
                 Instant deadline,
-                IntPredicate readable,
                 AnswerReader<T> reader) {
-            this.kind = kind;
             this.call = call;
+            this.request = request;
             this.classifier = classifier;
-            this.subject = subject;
             this.deadline = deadline;
-            this.readable = readable;
             this.reader = reader;
             result.whenComplete((v, e) -> {
                 if (result.isCancelled()) {
@@ -93,7 +69,7 @@ final class RetryingCaller {
             if (result.isDone()) {
                 return;
             }
-            CompletableFuture<HttpAnswer> sending = transport.send(call);
+            CompletableFuture<HttpAnswer> sending = transport.send(request);
             stopCurrent.set(() -> sending.cancel(true));
             if (result.isCancelled()) {
                 sending.cancel(true);
@@ -108,25 +84,24 @@ final class RetryingCaller {
             }
             CallFailure failure;
             if (error != null) {
-                failure = classifier.transport(kind, error, subject);
-            } else if (readable.test(answer.status())) {
+                failure = classifier.transport(call, error);
+            } else if (call.kind().isResult(answer.status())) {
                 try {
                     result.complete(reader.read(answer));
                 } catch (RunwayException e) {
                     result.completeExceptionally(e);
                 } catch (RuntimeException e) {
-                    result.completeExceptionally(
-                            classifier.unusable(kind, answer, "could not be read (" + e + ")", subject));
+                    result.completeExceptionally(classifier.unusable(call, answer, "could not be read (" + e + ")"));
                 }
                 return;
             } else {
-                failure = classifier.answer(kind, answer, scheduler.now(), subject);
+                failure = classifier.answer(call, answer, scheduler.now());
             }
             retryOrFail(attempt, failure);
         }
 
         private void retryOrFail(int attempt, CallFailure failure) {
-            if (!failure.retryable() || attempt >= kind.maxAttempts()) {
+            if (!failure.retryable() || attempt >= call.kind().maxAttempts()) {
                 result.completeExceptionally(failure.error());
                 return;
             }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.runwayupscale.client;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -8,7 +10,6 @@ import java.util.random.RandomGenerator;
  * waited on. Create one, hand out {@link RunwayClient}s per key and settings, close it at shutdown.
  */
 public final class RunwayEngine implements AutoCloseable {
-    private final HttpTransport transport;
     private final Scheduler scheduler;
     private final PollingPolicy pollingPolicy;
     private final RetryingCaller caller;
@@ -16,7 +17,6 @@ public final class RunwayEngine implements AutoCloseable {
     private final AutoCloseable[] owned;
 
     private RunwayEngine(Builder b, HttpTransport transport, Scheduler scheduler, AutoCloseable... owned) {
-        this.transport = transport;
         this.scheduler = scheduler;
         this.pollingPolicy = b.pollingPolicy == null ? new ProgressAwarePollingPolicy() : b.pollingPolicy;
         this.caller = new RetryingCaller(transport, scheduler, new Backoff(b.random));
@@ -52,10 +52,6 @@ public final class RunwayEngine implements AutoCloseable {
 
     OutputDownloader downloader() {
         return downloader;
-    }
-
-    HttpTransport transport() {
-        return transport;
     }
 
     @Override
@@ -108,7 +104,7 @@ public final class RunwayEngine implements AutoCloseable {
         }
 
         public RunwayEngine build() {
-            java.util.List<AutoCloseable> owned = new java.util.ArrayList<>();
+            List<AutoCloseable> owned = new ArrayList<>();
             HttpTransport t = transport;
             if (t == null) {
                 ApacheHttpTransport apache = new ApacheHttpTransport(config);

@@ -1,19 +1,42 @@
 package io.jenkins.plugins.runwayupscale.client;
 
-/** Base of every failure the engine reports; messages are written for the user and never hold the API key. */
+/**
+ * Base of every failure the engine reports. The task, the HTTP status and CometAPI's request id are fields; the
+ * message is written for the user from them and never holds the API key.
+ */
 public abstract class RunwayException extends Exception {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+    private final String taskId;
+    private final int statusCode;
+    private final String requestId;
 
-    protected RunwayException(String message) {
-        super(message);
+    RunwayException(String description, CallFacts facts, Throwable cause) {
+        super(message(description, facts), cause);
+        this.taskId = facts.taskId();
+        this.statusCode = facts.statusCode();
+        this.requestId = facts.requestId();
     }
 
-    protected RunwayException(String message, Throwable cause) {
-        super(message, cause);
+    private static String message(String description, CallFacts facts) {
+        return facts.requestId() == null ? description : description + " (request id: " + facts.requestId() + ")";
     }
 
-    /** Whether the same call may succeed if made again later (used by retry rules, not by callers' loops). */
-    public boolean isTransient() {
-        return false;
+    /** The task concerned, or null when the failure came before a task id was known. */
+    public String taskId() {
+        return taskId;
+    }
+
+    /** The HTTP status CometAPI answered with, or 0 when the failure involved no answer. */
+    public int statusCode() {
+        return statusCode;
+    }
+
+    /** CometAPI's request id for the failed answer, to quote to its support; null when it gave none. */
+    public String requestId() {
+        return requestId;
+    }
+
+    CallFacts facts() {
+        return new CallFacts(taskId, statusCode, requestId);
     }
 }

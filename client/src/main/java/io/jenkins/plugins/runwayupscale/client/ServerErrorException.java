@@ -1,21 +1,10 @@
 package io.jenkins.plugins.runwayupscale.client;
 
-/** CometAPI or Runway had trouble answering (HTTP 5xx, 408). */
+/** CometAPI or Runway had trouble answering (HTTP 5xx, 408); {@link #statusCode()} says which. */
 public final class ServerErrorException extends RunwayException {
-    private static final long serialVersionUID = 1L;
-    private final int httpStatus;
+    private static final long serialVersionUID = 2L;
 
-    public ServerErrorException(String message, int httpStatus) {
-        super(message);
-        this.httpStatus = httpStatus;
-    }
-
-    public int getHttpStatus() {
-        return httpStatus;
-    }
-
-    @Override
-    public boolean isTransient() {
-        return true;
+    ServerErrorException(String description, CallFacts facts) {
+        super(description, facts, null);
     }
 }

@@ -58,10 +58,10 @@ public final class TaskArtifacts {
         root.put("model", report.model());
         root.put("runwayVersion", report.runwayVersion());
         root.put("videoUri", VideoUris.forDisplay(report.videoUri()));
-        root.put("status", report.status());
+        root.put("status", report.status().name());
         ArrayNode outputs = root.putArray("outputs");
         report.outputs().forEach(outputs::add);
-        if ("FAILED".equals(report.status())) {
+        if (report.status() == TaskReport.Status.FAILED) {
             root.put("failureCode", report.failureCode());
             root.put("failure", report.failure());
         }

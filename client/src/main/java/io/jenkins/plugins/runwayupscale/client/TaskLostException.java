@@ -2,11 +2,11 @@ package io.jenkins.plugins.runwayupscale.client;
 
 /** CometAPI does not know the task: not (yet) visible right after submission, or gone after it existed. */
 public final class TaskLostException extends RunwayException {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private final boolean notYetVisible;
 
-    public TaskLostException(String message, boolean notYetVisible) {
-        super(message);
+    TaskLostException(String description, CallFacts facts, boolean notYetVisible) {
+        super(description, facts, null);
         this.notYetVisible = notYetVisible;
     }
 

@@ -4,48 +4,108 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What is kept of one finished task, the same from the plugin and the command line.
+ * What is kept of one finished task: the plugin and the command line build it here, from the task or from the
+ * failure that ended the wait, so both write the same {@code runway-upscale/<taskId>.json} for the same outcome.
  *
  * @param taskId the task
  * @param model the model asked for
  * @param runwayVersion the X-Runway-Version sent
  * @param videoUri the input as given (data URIs are abbreviated when written)
- * @param status the final status name (SUCCEEDED, FAILED, CANCELLED, or the last one seen)
- * @param outputs output URLs
- * @param failureCode Runway's failure code when failed
- * @param failure Runway's failure text when failed
+ * @param status how the task ended, as far as we know
+ * @param outputs output URLs (only when SUCCEEDED)
+ * @param failureCode Runway's failure code when FAILED
+ * @param failure Runway's failure text when FAILED
  * @param submittedAt when it was submitted
- * @param completedAt when we saw it end
+ * @param completedAt when we saw it end (or gave up)
  */
 public record TaskReport(
         String taskId,
         String model,
         String runwayVersion,
         String videoUri,
-        String status,
+        Status status,
         List<String> outputs,
         String failureCode,
         String failure,
         Instant submittedAt,
         Instant completedAt) {
 
+    /** How a task ended, as written into the report. */
+    public enum Status {
+        /** The task finished and gave its outputs. */
+        SUCCEEDED,
+        /** Runway reported the task FAILED; the failure code and text say why. */
+        FAILED,
+        /** The task was cancelled or deleted on Runway's side. */
+        CANCELLED,
+        /** The wait ran out; the task may still be running. */
+        TIMED_OUT,
+        /** Anything else ended the wait (the task was lost, CometAPI refused or failed); the task's end is unknown. */
+        ERROR;
+
+        /** The status a failure of the wait stands for. */
+        public static Status of(Throwable failure) {
+            Throwable cause = Futures.cause(failure);
+            if (cause instanceof TaskFailedException) {
+                return FAILED;
+            }
+            if (cause instanceof TaskCancelledException) {
+                return CANCELLED;
+            }
+            if (cause instanceof TaskTimedOutException) {
+                return TIMED_OUT;
+            }
+            return ERROR;
+        }
+    }
+
+    /**
+     * What is known of a task from the moment it is submitted.
+     *
+     * @param taskId the task
+     * @param model the model asked for
+     * @param runwayVersion the X-Runway-Version sent
+     * @param videoUri the input as given
+     * @param submittedAt when it was submitted
+     */
+    public record Submission(String taskId, String model, String runwayVersion, String videoUri, Instant submittedAt) {
+        /** The submission of a task with these settings. */
+        public static Submission of(String taskId, RunwaySettings settings, String videoUri, Instant submittedAt) {
+            return new Submission(taskId, settings.getModel(), settings.getRunwayVersion(), videoUri, submittedAt);
+        }
+    }
+
     public TaskReport {
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
     }
 
-    /** A report of a task as read at its end. */
-    public static TaskReport of(
-            RunwayTask task, RunwaySettings settings, String videoUri, Instant submittedAt, Instant completedAt) {
+    /** The report of a task the wait returned: it SUCCEEDED, with its outputs. */
+    public static TaskReport succeeded(Submission submission, RunwayTask task, Instant completedAt) {
+        return of(submission, Status.SUCCEEDED, task.outputs(), null, completedAt);
+    }
+
+    /**
+     * The report of a wait that ended with {@code failure} (as thrown, or wrapped by a future): FAILED with Runway's
+     * code and text, CANCELLED, TIMED_OUT, or ERROR for anything else.
+     */
+    public static TaskReport failed(Submission submission, Throwable failure, Instant completedAt) {
+        Throwable cause = Futures.cause(failure);
+        RunwayTask failedTask = cause instanceof TaskFailedException f ? f.task() : null;
+        return of(submission, Status.of(cause), List.of(), failedTask, completedAt);
+    }
+
+    private static TaskReport of(
+            Submission s, Status status, List<String> outputs, RunwayTask failedTask, Instant completedAt) {
         return new TaskReport(
-                task.id(),
-                settings.getModel(),
-                settings.getRunwayVersion(),
-                videoUri,
-                task.status().name(),
-                task.outputs(),
-                task.failureCode(),
-                task.failure(),
-                submittedAt,
+                s.taskId(),
+                s.model(),
+                s.runwayVersion(),
+                s.videoUri(),
+                status,
+                outputs,
+                failedTask == null ? null : failedTask.failureCode(),
+                failedTask == null ? null : failedTask.failure(),
+                s.submittedAt(),
                 completedAt);
     }
 }

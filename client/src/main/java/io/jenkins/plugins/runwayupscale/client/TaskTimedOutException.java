@@ -1,14 +1,19 @@
 package io.jenkins.plugins.runwayupscale.client;
 
+import java.time.Duration;
+
 /** The overall wait ran out before the task finished; the task may still be running remotely. */
 public final class TaskTimedOutException extends RunwayException {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private final transient RunwayTask lastSeen;
 
-    public TaskTimedOutException(String taskId, java.time.Duration waited, RunwayTask lastSeen) {
-        super("Gave up waiting for Runway task " + taskId + " after " + Durations.describe(waited)
-                + "; last status " + describe(lastSeen)
-                + ". Raise the timeout if the task is still making progress.");
+    public TaskTimedOutException(String taskId, Duration waited, RunwayTask lastSeen) {
+        super(
+                "Gave up waiting for Runway task " + taskId + " after " + Durations.describe(waited)
+                        + "; last status " + describe(lastSeen)
+                        + ". Raise the timeout if the task is still making progress.",
+                CallFacts.task(taskId),
+                null);
         this.lastSeen = lastSeen;
     }
 
@@ -20,7 +25,7 @@ public final class TaskTimedOutException extends RunwayException {
     }
 
     /** The last state read before giving up, or null if none was read. */
-    public RunwayTask getLastSeen() {
+    public RunwayTask lastSeen() {
         return lastSeen;
     }
 }

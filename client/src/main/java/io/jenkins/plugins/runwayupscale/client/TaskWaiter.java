@@ -121,7 +121,7 @@ final class TaskWaiter {
             return;
         }
         if (error != null) {
-            Throwable cause = FailureClassifier.unwrap(error);
+            Throwable cause = Futures.cause(error);
             if (cause instanceof TaskLostException lost && lost.isNotYetVisible()) {
                 notYetVisible(lost);
                 return;
@@ -151,8 +151,9 @@ final class TaskWaiter {
                 ? Durations.describe(Duration.between(submittedAt, now)) + " after submission"
                 : "after it had been seen as " + last.describeStatus();
         result.completeExceptionally(new TaskLostException(
-                lost.getMessage() + " The task is still unknown " + when
+                "Runway task " + taskId + " is still unknown to CometAPI (task_not_exist) " + when
                         + "; it was lost or the key belongs to another account.",
+                lost.facts(),
                 false));
     }
 

@@ -9,12 +9,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real engine (real HTTP to a local WireMock) running on virtual time: tests move the clock and the engine's
- * scheduled polls and retries fire, with no real waiting except for local I/O.
+ * scheduled polls and retries fire, with no real waiting except for local I/O. Registered as an extension
+ * ({@code @RegisterExtension}) it closes itself after each test.
  */
-final class EngineFixture implements AutoCloseable {
+final class EngineFixture implements AutoCloseable, AfterEachCallback {
     static final String KEY = "sk-test-SECRET-0123456789abcdef";
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -88,6 +91,11 @@ final class EngineFixture implements AutoCloseable {
 
     Duration elapsed() {
         return Duration.between(START, scheduler.now());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

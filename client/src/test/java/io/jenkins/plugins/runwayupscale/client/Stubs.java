@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -21,6 +22,13 @@ final class Stubs {
     static final String OUTPUT = "https://dnznrvs05pmza.cloudfront.net/out/final-4x.mp4";
 
     private Stubs() {}
+
+    /** A WireMock server on a free port playing CometAPI, for {@code @RegisterExtension static}. */
+    static WireMockExtension server() {
+        return WireMockExtension.newInstance()
+                .options(wireMockConfig().dynamicPort())
+                .build();
+    }
 
     /** The answers in order, the last one repeating for ever. */
     static void sequence(

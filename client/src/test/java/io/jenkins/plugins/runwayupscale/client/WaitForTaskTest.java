@@ -134,7 +134,7 @@ class WaitForTaskTest {
                 .hasMessageContaining("[SAFETY.INPUT.VIDEO]")
                 .hasMessageContaining("did not pass moderation")
                 .hasMessageContaining("do not retry it unchanged");
-        assertThat(((TaskFailedException) failure).getTask().failureCode()).isEqualTo("SAFETY.INPUT.VIDEO");
+        assertThat(((TaskFailedException) failure).task().failureCode()).isEqualTo("SAFETY.INPUT.VIDEO");
     }
 
     @Test
@@ -281,7 +281,7 @@ class WaitForTaskTest {
                 .isInstanceOf(TaskTimedOutException.class)
                 .hasMessageContaining("after 2m 0s")
                 .hasMessageContaining("last status RUNNING 37%");
-        assertThat(((TaskTimedOutException) failure).getLastSeen().progress()).isEqualTo(0.37);
+        assertThat(((TaskTimedOutException) failure).lastSeen().progress()).isEqualTo(0.37);
         assertThat(fixture.elapsed()).isEqualTo(Duration.ofMinutes(2));
     }
 

@@ -5,10 +5,7 @@ import hudson.model.Run;
 import io.jenkins.plugins.runwayupscale.client.ApiKey;
 import io.jenkins.plugins.runwayupscale.client.CancelResult;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
-import io.jenkins.plugins.runwayupscale.client.TaskCancelledException;
-import io.jenkins.plugins.runwayupscale.client.TaskFailedException;
 import io.jenkins.plugins.runwayupscale.client.TaskReport;
-import io.jenkins.plugins.runwayupscale.client.TaskTimedOutException;
 import io.jenkins.plugins.runwayupscale.client.WaitListener;
 import java.io.IOException;
 import java.time.Instant;
@@ -329,7 +326,7 @@ public final class Upscale {
     private void succeeded(RunwayTask task, Instant now) {
         console.succeeded(task);
         action.succeeded(task, now);
-        TaskReport report = report(task.status().name(), task.outputs(), task, now);
+        TaskReport report = TaskReport.succeeded(reported(), task, now);
         List<String> archived;
         try {
             archived = archive(report);
@@ -344,17 +341,10 @@ public final class Upscale {
     }
 
     private void failed(Throwable cause, Instant now) {
-        RunwayTask last = cause instanceof TaskFailedException f
-                ? f.getTask()
-                : cause instanceof TaskTimedOutException t ? t.getLastSeen() : lastSeen;
-        String status = cause instanceof TaskFailedException
-                ? "FAILED"
-                : cause instanceof TaskCancelledException
-                        ? "CANCELLED"
-                        : cause instanceof TaskTimedOutException ? "TIMED_OUT" : "ERROR";
-        action.failed(status, cause.getMessage(), now);
+        TaskReport report = TaskReport.failed(reported(), cause, now);
+        action.failed(report.status().name(), cause.getMessage(), now);
         try {
-            archive(report(status, List.of(), last, now));
+            archive(report);
         } catch (AbortException e) {
             console.archiveFailed(e.getMessage());
         }
@@ -363,19 +353,11 @@ public final class Upscale {
         finish(new AbortException(cause.getMessage()));
     }
 
-    private TaskReport report(String status, List<String> outputs, RunwayTask last, Instant now) {
+    /** The submission as the task's report tells it: a data URI's video only by its abbreviation. */
+    private TaskReport.Submission reported() {
         Submission known = submission();
-        return new TaskReport(
-                known.taskId(),
-                plan.model(),
-                plan.runwayVersion(),
-                plan.videoForDisplay(),
-                status,
-                outputs,
-                last == null ? null : last.failureCode(),
-                last == null ? null : last.failure(),
-                known.submittedAt(),
-                now);
+        return new TaskReport.Submission(
+                known.taskId(), plan.model(), plan.runwayVersion(), plan.videoForDisplay(), known.submittedAt());
     }
 
     private List<String> archive(TaskReport report) throws AbortException {

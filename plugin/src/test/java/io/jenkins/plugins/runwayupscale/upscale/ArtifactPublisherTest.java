@@ -20,19 +20,23 @@ class ArtifactPublisherTest {
 
     private final TestBuild build = new TestBuild();
 
-    @Test
-    void archivesTheUrlAndJsonFilesOfTheSharedContract() throws Exception {
-        TaskReport report = new TaskReport(
-                "task-1",
+    private static TaskReport succeeded(String taskId, String... outputs) {
+        return new TaskReport(
+                taskId,
                 "upscale_v1",
                 "2024-11-06",
                 "https://cdn.example.com/final.mp4",
-                "SUCCEEDED",
-                List.of("https://out.example/a.mp4", "https://out.example/b.mp4"),
+                TaskReport.Status.SUCCEEDED,
+                List.of(outputs),
                 null,
                 null,
                 SUBMITTED,
                 COMPLETED);
+    }
+
+    @Test
+    void archivesTheUrlAndJsonFilesOfTheSharedContract() throws Exception {
+        TaskReport report = succeeded("task-1", "https://out.example/a.mp4", "https://out.example/b.mp4");
 
         List<String> paths = new ArtifactPublisher(build.sink()).publish(build.run, build.listener, report);
 
@@ -56,7 +60,7 @@ class ArtifactPublisherTest {
                 "upscale_v1",
                 "2024-11-06",
                 video,
-                "FAILED",
+                TaskReport.Status.FAILED,
                 List.of(),
                 "ASSET.INVALID",
                 "Unsupported codec",
@@ -80,17 +84,7 @@ class ArtifactPublisherTest {
                     .exists();
             throw new IOException("artifact storage is full");
         };
-        TaskReport report = new TaskReport(
-                "task-3",
-                "upscale_v1",
-                "2024-11-06",
-                "https://cdn.example.com/v.mp4",
-                "SUCCEEDED",
-                List.of("https://out.example/a.mp4"),
-                null,
-                null,
-                SUBMITTED,
-                COMPLETED);
+        TaskReport report = succeeded("task-3", "https://out.example/a.mp4");
 
         assertThatThrownBy(() -> new ArtifactPublisher(failing).publish(build.run, build.listener, report))
                 .hasMessage("artifact storage is full");
@@ -103,17 +97,7 @@ class ArtifactPublisherTest {
     void artifactPathsMapToTheSamePathsInsideTheFolder() throws Exception {
         List<Map<String, String>> seen = new ArrayList<>();
         ArtifactSink recording = (run, folder, artifacts, listener) -> seen.add(artifacts);
-        TaskReport report = new TaskReport(
-                "task-4",
-                "upscale_v1",
-                "2024-11-06",
-                "https://cdn.example.com/v.mp4",
-                "SUCCEEDED",
-                List.of("https://out.example/a.mp4"),
-                null,
-                null,
-                SUBMITTED,
-                COMPLETED);
+        TaskReport report = succeeded("task-4", "https://out.example/a.mp4");
 
         new ArtifactPublisher(recording).publish(build.run, build.listener, report);
 
