@@ -15,6 +15,8 @@ import io.jenkins.plugins.runwayupscale.client.TaskReport;
 import io.jenkins.plugins.runwayupscale.client.UserAgent;
 import io.jenkins.plugins.runwayupscale.client.VideoUris;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -114,6 +116,12 @@ final class UpscaleCommand implements Callable<Integer> {
             names = "--download",
             description = "also download the upscaled video into the output dir (default: current dir)")
     boolean download;
+
+    @Option(
+            names = "--overwrite",
+            description = "replace files that already exist (the task's .url and .json, the downloaded video);"
+                    + " without it they are never touched")
+    boolean overwrite;
 
     @Option(names = "--quiet", description = "no progress on stderr; failures are still reported")
     boolean quiet;
@@ -286,6 +294,10 @@ final class UpscaleCommand implements Callable<Integer> {
                 if (download) {
                     downloadOutputs(task);
                 }
+            } catch (FileAlreadyExistsException e) {
+                printer.warn("runway-upscale: the task succeeded but " + e.getFile()
+                        + " already exists; it was left as it was (give --overwrite to replace it).");
+                return ExitCode.API_ERROR;
             } catch (IOException e) {
                 printer.warn("runway-upscale: the task succeeded but saving its files failed: " + e.getMessage());
                 return ExitCode.API_ERROR;
@@ -311,6 +323,9 @@ final class UpscaleCommand implements Callable<Integer> {
                         engine.scheduler().now());
                 try {
                     writeArtifacts(report);
+                } catch (FileAlreadyExistsException exists) {
+                    printer.warn("runway-upscale: did not write the task's files: " + exists.getFile()
+                            + " already exists (give --overwrite to replace it).");
                 } catch (IOException io) {
                     printer.warn("runway-upscale: could not write the task's files: " + io.getMessage());
                 }
@@ -322,7 +337,7 @@ final class UpscaleCommand implements Callable<Integer> {
             if (outputDir == null) {
                 return;
             }
-            List<Path> files = TaskArtifacts.write(outputDir.resolve(TaskArtifacts.FOLDER), report);
+            List<Path> files = TaskArtifacts.write(outputDir.resolve(TaskArtifacts.FOLDER), report, overwrite);
             files.forEach(f -> printer.say("Wrote " + f));
         }
 
@@ -331,8 +346,18 @@ final class UpscaleCommand implements Callable<Integer> {
             Files.createDirectories(dir);
             List<String> outputs = task.outputs();
             for (int i = 0; i < outputs.size(); i++) {
-                Path target = dir.resolve(task.id() + (outputs.size() == 1 ? "" : "-" + (i + 1)) + ".mp4");
-                DownloadResult result = await(client.download(outputs.get(i), target));
+                // The name comes from the checked task id only, and must land directly in the folder.
+                Path target =
+                        TaskArtifacts.fileIn(dir, task.id() + (outputs.size() == 1 ? "" : "-" + (i + 1)) + ".mp4");
+                DownloadResult result;
+                try {
+                    result = await(client.download(outputs.get(i), target, overwrite));
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof UncheckedIOException io) {
+                        throw io.getCause();
+                    }
+                    throw e;
+                }
                 printer.say("Downloaded " + result.bytes() + " bytes to " + result.file());
             }
         }

@@ -427,6 +427,136 @@ class CommandLineTest {
         }
     }
 
+    @Test
+    void serverChosenTaskIdIsRefusedAndNothingIsWritten() throws Exception {
+        simulator.fault(FaultRule.always("POST", "/runwayml/v1/video_upscale", Fault.createAs("../../x/evil")));
+        Path output = dir.resolve("a").resolve("b");
+
+        int code = run("--output-dir", output.toString(), "--download", VIDEO);
+
+        assertThat(code).isEqualTo(3);
+        assertThat(stderr())
+                .contains("'../../x/evil', which is no usable task id")
+                .contains("may have been created")
+                .contains("not resubmitted");
+        assertThat(simulator.postCount()).isEqualTo(1);
+        assertThat(simulator.taskReadCount()).isZero();
+        assertNoFilesIn(dir);
+    }
+
+    @Test
+    void readNamingAnotherTaskExitsThreeAndWritesNothing() throws Exception {
+        simulator.fault(FaultRule.always(
+                "GET",
+                "/runwayml/v1/tasks/",
+                Fault.body(
+                        200,
+                        "{\"id\":\"../../../x/evil\",\"status\":\"SUCCEEDED\",\"output\":[\"" + simulator.baseUrl()
+                                + "/outputs/{id}.mp4\"]}")));
+
+        int code = run("--output-dir", dir.toString(), "--download", VIDEO);
+
+        assertThat(code).isEqualTo(3);
+        assertThat(stderr()).contains("another task ('../../../x/evil')");
+        assertThat(stdout()).isEmpty();
+        assertThat(simulator.downloadCount()).isZero();
+        // Only the record of the task that was really submitted, under its own id, and without outputs.
+        String id = simulatorTaskId();
+        assertThat(filesIn(dir))
+                .extracting(f -> dir.relativize(f).toString())
+                .containsExactlyInAnyOrder("runway-upscale/" + id + ".url", "runway-upscale/" + id + ".json");
+        assertThat(Files.readString(dir.resolve("runway-upscale/" + id + ".url")))
+                .isEmpty();
+        assertThat(dir.resolveSibling("x")).doesNotExist();
+    }
+
+    @Test
+    void existingFilesAreReplacedOnlyWithOverwrite() throws Exception {
+        Fault fixedId = Fault.createAs("fixed-id");
+        simulator.fault(FaultRule.first(1, "POST", "/runwayml/v1/video_upscale", fixedId));
+        assertThat(run("--output-dir", dir.toString(), "--download", VIDEO)).isZero();
+        Path video = dir.resolve("fixed-id.mp4");
+        Path json = dir.resolve("runway-upscale").resolve("fixed-id.json");
+        Files.writeString(video, "mine");
+        Files.writeString(json, "mine too");
+
+        simulator.fault(FaultRule.first(1, "POST", "/runwayml/v1/video_upscale", fixedId));
+        int kept = run("--output-dir", dir.toString(), "--download", VIDEO);
+
+        assertThat(kept).isEqualTo(3);
+        assertThat(stderr()).contains("already exists").contains("--overwrite");
+        assertThat(Files.readString(video)).isEqualTo("mine");
+        assertThat(Files.readString(json)).isEqualTo("mine too");
+
+        simulator.fault(FaultRule.first(1, "POST", "/runwayml/v1/video_upscale", fixedId));
+        assertThat(run("--output-dir", dir.toString(), "--download", "--overwrite", VIDEO))
+                .isZero();
+        assertThat(Files.readAllBytes(video)).isEqualTo(OutputContent.bytes((int) Files.size(video)));
+        assertThat(Files.size(video)).isPositive();
+        assertThat(JSON.readTree(json.toFile()).get("status").asText()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void keySentBackEscapedAppearsInNoOutputOrFile() throws Exception {
+        StringBuilder escaped = new StringBuilder();
+        KEY.chars().forEach(c -> escaped.append(String.format("\\u%04x", c)));
+        simulator.fault(FaultRule.always(
+                "GET",
+                "/runwayml/v1/tasks/",
+                Fault.body(
+                        200,
+                        "{\"id\":\"{id}\",\"status\":\"FAILED\",\"failureCode\":\"" + escaped + "\",\"failure\":\"echo "
+                                + escaped + "\"}")));
+
+        int code = run("--output-dir", dir.toString(), "--verbose", VIDEO);
+
+        assertThat(code).isEqualTo(1);
+        assertThat(stderr()).contains("echo ****").doesNotContain(KEY);
+        assertThat(stdout()).doesNotContain(KEY);
+        assertThat(filesIn(dir))
+                .isNotEmpty()
+                .allSatisfy(f -> assertThat(Files.readString(f)).doesNotContain(KEY));
+    }
+
+    @Test
+    void controlCharactersFromTheServerNeverReachTheTerminalOrFiles() throws Exception {
+        simulator.fault(FaultRule.always(
+                "GET",
+                "/runwayml/v1/tasks/",
+                Fault.body(
+                        200,
+                        "{\"id\":\"{id}\",\"status\":\"FAILED\",\"failureCode\":\"X\\u001b[31m\","
+                                + "\"failure\":\"\\u001b]0;owned\\u0007\\nFinished: SUCCESS\\u202egnp.exe\\u2028\"}")));
+
+        int code = run(true, "--output-dir", dir.toString(), VIDEO);
+
+        assertThat(code).isEqualTo(1);
+        assertThat(stderr()).contains("]0;owned Finished: SUCCESS gnp.exe");
+        assertThat(stderr().replace(System.lineSeparator(), "").replace("\r", ""))
+                .doesNotContain("\u001b]")
+                .doesNotContain("\u001b[31m")
+                .doesNotContain("\u0007")
+                .doesNotContain("\u202e")
+                .doesNotContain("\u2028");
+        assertThat(stderr()).doesNotContainPattern("(?m)^Finished: SUCCESS");
+        JsonNode json = JSON.readTree(dir.resolve("runway-upscale")
+                .resolve(simulatorTaskId() + ".json")
+                .toFile());
+        assertThat(json.get("failure").asText()).isEqualTo("]0;owned Finished: SUCCESS gnp.exe");
+        assertThat(json.get("failureCode").asText()).isEqualTo("X [31m");
+    }
+
+    private static List<Path> filesIn(Path folder) throws java.io.IOException {
+        try (var files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private static void assertNoFilesIn(Path folder) throws java.io.IOException {
+        assertThat(filesIn(folder)).isEmpty();
+        assertThat(folder.resolveSibling("x")).doesNotExist();
+    }
+
     private String simulatorTaskId() {
         return onlyTaskId();
     }

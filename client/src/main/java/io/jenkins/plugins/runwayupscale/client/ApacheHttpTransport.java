@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
@@ -207,11 +208,13 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
             status = response.getCode();
             headers = ApacheHttpTransport.headers(response);
             if (status >= 200 && status < 300) {
+                // Never through a link: the part file is ours, whatever an output folder holds.
                 channel = FileChannel.open(
                         file,
                         StandardOpenOption.CREATE,
                         StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING);
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        LinkOption.NOFOLLOW_LINKS);
             }
         }
 

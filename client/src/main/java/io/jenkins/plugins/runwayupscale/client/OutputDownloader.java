@@ -3,7 +3,9 @@ package io.jenkins.plugins.runwayupscale.client;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CompletableFuture;
@@ -21,15 +23,20 @@ final class OutputDownloader {
         this.transport = transport;
     }
 
-    CompletableFuture<DownloadResult> download(String outputUrl, Path target) {
+    /** Without {@code overwrite}, a target that exists (or appears meanwhile) is never replaced. */
+    CompletableFuture<DownloadResult> download(String outputUrl, Path target, boolean overwrite) {
         if (outputUrl == null || !OutputUrls.isAcceptable(outputUrl)) {
             return CompletableFuture.failedFuture(InvalidInputException.local(
                     "output URL",
                     "'" + Excerpt.cut(outputUrl, 200) + "' is not an https URL; refusing to download it"));
         }
+        if (!overwrite && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return CompletableFuture.failedFuture(new UncheckedIOException(
+                    new FileAlreadyExistsException(target.toString(), null, "already exists")));
+        }
         Path part = target.resolveSibling(target.getFileName() + ".part");
         CompletableFuture<DownloadResult> result = new CompletableFuture<>();
-        fetch(URI.create(outputUrl), target, part, 0, result);
+        fetch(URI.create(outputUrl), new Target(target, part, overwrite), 0, result);
         result.whenComplete((r, e) -> {
             if (e != null) {
                 deleteQuietly(part);
@@ -38,8 +45,11 @@ final class OutputDownloader {
         return result;
     }
 
-    private void fetch(URI uri, Path target, Path part, int redirects, CompletableFuture<DownloadResult> result) {
-        CompletableFuture<FileFetch> fetching = transport.fetchToFile(uri, part);
+    /** Where the bytes go: the part file first, then the target. */
+    private record Target(Path file, Path part, boolean overwrite) {}
+
+    private void fetch(URI uri, Target target, int redirects, CompletableFuture<DownloadResult> result) {
+        CompletableFuture<FileFetch> fetching = transport.fetchToFile(uri, target.part());
         result.whenComplete((r, e) -> {
             if (result.isCancelled()) {
                 fetching.cancel(true);
@@ -57,19 +67,29 @@ final class OutputDownloader {
                         null));
                 return;
             }
-            handle(uri, fetch, target, part, redirects, result);
+            handle(uri, fetch, target, redirects, result);
         });
     }
 
     private void handle(
-            URI uri, FileFetch fetch, Path target, Path part, int redirects, CompletableFuture<DownloadResult> result) {
+            URI uri, FileFetch fetch, Target target, int redirects, CompletableFuture<DownloadResult> result) {
         int status = fetch.status();
         if (status >= 200 && status < 300) {
             try {
-                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                result.complete(new DownloadResult(target, fetch.bytes(), fetch.header("content-type")));
+                if (target.overwrite()) {
+                    Files.move(
+                            target.part(),
+                            target.file(),
+                            StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    // Without options the move refuses an existing target (an atomic rename would replace it).
+                    Files.move(target.part(), target.file());
+                }
+                result.complete(new DownloadResult(target.file(), fetch.bytes(), fetch.header("content-type")));
             } catch (IOException e) {
-                result.completeExceptionally(new UncheckedIOException("Could not move the download into " + target, e));
+                result.completeExceptionally(
+                        new UncheckedIOException("Could not move the download into " + target.file(), e));
             }
             return;
         }
@@ -82,7 +102,7 @@ final class OutputDownloader {
                 result.completeExceptionally(new InvalidResponseException(
                         "Downloading the output was redirected to a" + " non-https URL; refusing to follow it."));
             } else {
-                fetch(next, target, part, redirects + 1, result);
+                fetch(next, target, redirects + 1, result);
             }
             return;
         }

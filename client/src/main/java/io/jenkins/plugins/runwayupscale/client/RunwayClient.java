@@ -164,9 +164,18 @@ public final class RunwayClient {
                         + "); it may keep running, and be billed, until it finishes.");
     }
 
-    /** Streams an output URL into a file in constant memory; see {@link OutputDownloader}. */
+    /** Streams an output URL into a file in constant memory, replacing it if it exists; see {@link OutputDownloader}. */
     public CompletableFuture<DownloadResult> download(String outputUrl, Path target) {
-        return engine.downloader().download(outputUrl, target);
+        return download(outputUrl, target, true);
+    }
+
+    /**
+     * As {@link #download(String, Path)}; without {@code overwrite} an existing file is never replaced and the
+     * future fails with an {@link java.io.UncheckedIOException} around a
+     * {@link java.nio.file.FileAlreadyExistsException}.
+     */
+    public CompletableFuture<DownloadResult> download(String outputUrl, Path target, boolean overwrite) {
+        return engine.downloader().download(outputUrl, target, overwrite);
     }
 
     private Map<String, String> headers() {

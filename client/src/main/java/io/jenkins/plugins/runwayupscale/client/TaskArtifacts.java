@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -20,6 +24,11 @@ public final class TaskArtifacts {
     /** The folder, relative to the artifact root, that holds every task's files. */
     public static final String FOLDER = "runway-upscale";
 
+    private static final OpenOption[] CREATE_NEW = {StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE};
+    private static final OpenOption[] REPLACE = {
+        StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING
+    };
+
     private TaskArtifacts() {}
 
     public static String urlFileName(String taskId) {
@@ -30,19 +39,52 @@ public final class TaskArtifacts {
         return taskId + ".json";
     }
 
-    /** Writes both files into {@code folder} (created if needed) and returns their paths, .url first. */
+    /** Writes both files into {@code folder} (created if needed), replacing older ones; returns them, .url first. */
     public static List<Path> write(Path folder, TaskReport report) throws IOException {
+        return write(folder, report, true);
+    }
+
+    /**
+     * Writes both files into {@code folder} (created if needed) and returns their paths, .url first. Without
+     * {@code overwrite}, a file that already exists is left alone and a {@link FileAlreadyExistsException} thrown
+     * before anything is written.
+     */
+    public static List<Path> write(Path folder, TaskReport report, boolean overwrite) throws IOException {
         try {
             RunwayClient.checkTaskId(report.taskId());
         } catch (InvalidInputException e) {
             throw new IOException("Refusing to write artifacts: " + e.getMessage(), e);
         }
         Files.createDirectories(folder);
-        Path url = folder.resolve(urlFileName(report.taskId()));
-        Path json = folder.resolve(jsonFileName(report.taskId()));
-        Files.writeString(url, urlFile(report), StandardCharsets.UTF_8);
-        Files.writeString(json, jsonFile(report), StandardCharsets.UTF_8);
+        Path url = fileIn(folder, urlFileName(report.taskId()));
+        Path json = fileIn(folder, jsonFileName(report.taskId()));
+        if (!overwrite) {
+            for (Path file : List.of(url, json)) {
+                if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new FileAlreadyExistsException(file.toString(), null, "already exists");
+                }
+            }
+        }
+        OpenOption[] options = overwrite ? REPLACE : CREATE_NEW;
+        Files.writeString(url, urlFile(report), StandardCharsets.UTF_8, options);
+        Files.writeString(json, jsonFile(report), StandardCharsets.UTF_8, options);
         return List.of(url, json);
+    }
+
+    /**
+     * The file {@code name} directly inside {@code folder}, checked on the normalized absolute paths: a name that
+     * would lead anywhere else ({@code ..}, a separator, an absolute path) is refused with an IOException.
+     */
+    public static Path fileIn(Path folder, String name) throws IOException {
+        Path dir = folder.toAbsolutePath().normalize();
+        Path file = dir.resolve(name).normalize();
+        if (name.isEmpty()
+                || !dir.equals(file.getParent())
+                || !file.getFileName().toString().equals(name)) {
+            throw new IOException(
+                    "Refusing to write '" + Excerpt.cut(name, 200) + "': it is not a plain file name in " + dir);
+        }
+        return file;
     }
 
     /** The output URLs, one per line, nothing else. */

@@ -47,7 +47,12 @@ final class Endpoints {
             return;
         }
         SimulatedTask task = simulator.tasks().create(request.videoUri());
-        Replies.json(exchange, "{\"id\":\"" + task.id() + "\"}");
+        Replies.json(exchange, created(task));
+    }
+
+    /** The answer to a submission that created this task. */
+    static String created(SimulatedTask task) {
+        return TaskJson.MAPPER.createObjectNode().put("id", task.id()).toString();
     }
 
     /** {@code statusOverride}, when not null, is reported instead of the task's status. */
@@ -56,11 +61,16 @@ final class Endpoints {
             replies.error(exchange, 404, "not_found", "task not found");
             return;
         }
+        Replies.json(exchange, render(task, statusOverride));
+    }
+
+    /** The task as a read answers it now. */
+    String render(SimulatedTask task, String statusOverride) {
         TaskState state = task.stateAt(simulator.settings().clock().instant());
         ResponseShape shape = task.scenario().shape() != null
                 ? task.scenario().shape()
                 : simulator.settings().shape();
-        Replies.json(exchange, TaskJson.render(task, state, shape, outputUrl(task), statusOverride));
+        return TaskJson.render(task, state, shape, outputUrl(task), statusOverride);
     }
 
     void cancel(HttpExchange exchange, SimulatedTask task, String path) throws IOException {

@@ -12,9 +12,12 @@ import java.util.Objects;
  * @param status HTTP status for {@link Kind#STATUS} and {@link Kind#CREATE_THEN_STATUS}
  * @param headers extra response headers (e.g. Retry-After)
  * @param code error code put in the error envelope; for {@link Kind#UNKNOWN_STATUS} the status value reported
- * @param delay how long to wait first (real time), for {@link Kind#SLOW}
+ * @param delay how long to wait first (real time), for {@link Kind#SLOW}; between bytes for {@link Kind#DRIP}
+ * @param text the body for {@link Kind#BODY}, the task id for {@link Kind#CREATE_AS}
+ * @param bytes the body's size for {@link Kind#HUGE_BODY}
  */
-public record Fault(Kind kind, int status, Map<String, String> headers, String code, Duration delay) {
+public record Fault(
+        Kind kind, int status, Map<String, String> headers, String code, Duration delay, String text, long bytes) {
 
     /** The kinds of fault the simulator can inject. */
     public enum Kind {
@@ -39,13 +42,56 @@ public record Fault(Kind kind, int status, Map<String, String> headers, String c
         /** Create the task, then answer with an error status. */
         CREATE_THEN_STATUS,
         /** Downloads only: promise the whole output, send half of it, then close the connection. */
-        TRUNCATED_BODY
+        TRUNCATED_BODY,
+        /** Answer with a status and exactly this JSON body; {@code {id}} in it becomes the id the path names. */
+        BODY,
+        /** A valid submission creates the task under this id, whatever it is, and answers it. */
+        CREATE_AS,
+        /** Submissions and task reads: headers at once, then the normal body one byte at a time. */
+        DRIP,
+        /** Answer with a status and a body of a given size, streamed, with or without Content-Length. */
+        HUGE_BODY
     }
 
     public Fault {
         Objects.requireNonNull(kind, "kind");
         headers = Map.copyOf(headers);
         Objects.requireNonNull(delay, "delay");
+    }
+
+    /** A fault of the kinds that need neither a body nor a size. */
+    public Fault(Kind kind, int status, Map<String, String> headers, String code, Duration delay) {
+        this(kind, status, headers, code, delay, null, 0);
+    }
+
+    /**
+     * Answers this status with exactly this body (as {@code application/json}); {@code {id}} in the body becomes
+     * the task id the request path names, so a test can make a task read say anything about the real task.
+     */
+    public static Fault body(int status, String body) {
+        return new Fault(Kind.BODY, status, Map.of(), null, Duration.ZERO, Objects.requireNonNull(body), 0);
+    }
+
+    /** A valid submission creates the task under {@code id} (any text, even {@code ../../x}) and answers it. */
+    public static Fault createAs(String id) {
+        return new Fault(Kind.CREATE_AS, 200, Map.of(), null, Duration.ZERO, Objects.requireNonNull(id), 0);
+    }
+
+    /**
+     * The normal answer to a submission (the task is created) or a task read, its headers at once with the full
+     * Content-Length, then its body one byte every {@code interval}: a slow-drip server. No thread waits meanwhile.
+     */
+    public static Fault drip(Duration interval) {
+        return new Fault(Kind.DRIP, 200, Map.of(), null, interval);
+    }
+
+    /**
+     * This status with a body of {@code bytes} bytes (an error envelope padded with filler), streamed without
+     * holding it in memory; with its Content-Length when {@code declared}, chunked otherwise.
+     */
+    public static Fault hugeBody(int status, long bytes, boolean declared) {
+        return new Fault(
+                Kind.HUGE_BODY, status, Map.of(), declared ? "declared" : "chunked", Duration.ZERO, null, bytes);
     }
 
     /** That status with the error envelope; e.g. 500, 502, 503, 504 or 524. */
@@ -96,6 +142,6 @@ public record Fault(Kind kind, int status, Map<String, String> headers, String c
     public Fault withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new Fault(kind, status, more, code, delay);
+        return new Fault(kind, status, more, code, delay, text, bytes);
     }
 }

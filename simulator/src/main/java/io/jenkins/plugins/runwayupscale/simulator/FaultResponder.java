@@ -2,6 +2,9 @@ package io.jenkins.plugins.runwayupscale.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** Answers a request the way a fault says, or declines so that it is answered normally. */
 final class FaultResponder {
@@ -55,22 +58,86 @@ final class FaultResponder {
             case CREATE_THEN_RESET, CREATE_THEN_STATUS -> {
                 return createThen(exchange, fault, request);
             }
+            case BODY -> {
+                String id = idIn(request.path());
+                Replies.send(
+                        exchange,
+                        fault.status(),
+                        "application/json",
+                        fault.text().replace("{id}", id));
+                return true;
+            }
+            case CREATE_AS -> {
+                if (!wouldCreate(request)) {
+                    return false;
+                }
+                Replies.json(exchange, Endpoints.created(simulator.tasks().create(request.videoUri(), fault.text())));
+                return true;
+            }
+            case HUGE_BODY -> {
+                hugeBody(exchange, fault);
+                return true;
+            }
             default -> {
                 return false;
             }
         }
     }
 
-    /** Only a submission that would have succeeded creates a task; anything else is answered normally. */
-    private boolean createThen(HttpExchange exchange, Fault fault, IncomingRequest request) throws IOException {
-        boolean valid = request.method().equals("POST")
+    /**
+     * The body a slow-drip fault sends: the task a read names, or a task a valid submission creates; null (answer
+     * normally) for anything else.
+     */
+    byte[] dripBody(IncomingRequest request) {
+        String body = null;
+        if (wouldCreate(request)) {
+            body = Endpoints.created(simulator.tasks().create(request.videoUri()));
+        } else if (request.method().equals("GET") && request.authorized()) {
+            SimulatedTask task = endpoints.taskOf(request.path());
+            body = task == null ? null : endpoints.render(task, null);
+        }
+        return body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether the request is a submission that would have succeeded. */
+    private boolean wouldCreate(IncomingRequest request) {
+        return request.method().equals("POST")
                 && request.path().equals(RunwaySimulator.SUBMIT_PATH)
                 && request.authorized()
                 && request.versionHeader()
                 && request.videoUri() != null
                 && !request.videoUri().isBlank()
                 && simulator.settings().models().contains(request.text("model"));
-        if (!valid) {
+    }
+
+    private static String idIn(String path) {
+        return path.startsWith(RunwaySimulator.TASKS_PATH) ? path.substring(RunwaySimulator.TASKS_PATH.length()) : "";
+    }
+
+    /** An error envelope padded to the size asked for, written in blocks: a 1 GB body costs no memory. */
+    private static void hugeBody(HttpExchange exchange, Fault fault) throws IOException {
+        byte[] head = "{\"error\":{\"code\":\"huge\",\"message\":\"".getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "\"}}".getBytes(StandardCharsets.UTF_8);
+        long size = Math.max(fault.bytes(), head.length + tail.length);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(fault.status(), fault.code().equals("declared") ? size : 0);
+        byte[] filler = new byte[64 * 1024];
+        Arrays.fill(filler, (byte) 'x');
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(head);
+            long left = size - head.length - tail.length;
+            while (left > 0) {
+                int n = (int) Math.min(filler.length, left);
+                out.write(filler, 0, n);
+                left -= n;
+            }
+            out.write(tail);
+        }
+    }
+
+    /** Only a submission that would have succeeded creates a task; anything else is answered normally. */
+    private boolean createThen(HttpExchange exchange, Fault fault, IncomingRequest request) throws IOException {
+        if (!wouldCreate(request)) {
             return false;
         }
         simulator.tasks().create(request.videoUri());

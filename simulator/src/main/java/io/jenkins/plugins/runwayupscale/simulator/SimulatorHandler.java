@@ -51,6 +51,14 @@ final class SimulatorHandler implements HttpHandler {
             simulator.later(fault.delay(), () -> answerLater(exchange, request));
             return true;
         }
+        if (fault != null && fault.kind() == Fault.Kind.DRIP) {
+            byte[] body = faults.dripBody(request);
+            if (body != null) {
+                new Drip(simulator, exchange, body, fault.delay()).start();
+                return true;
+            }
+            fault = null;
+        }
         answer(exchange, request, fault);
         return false;
     }

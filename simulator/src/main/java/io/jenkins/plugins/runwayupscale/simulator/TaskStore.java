@@ -24,8 +24,12 @@ final class TaskStore {
     }
 
     SimulatedTask create(String videoUri) {
-        SimulatedTask task =
-                new SimulatedTask(UUID.randomUUID().toString(), clock.instant(), scenarioFor(videoUri), timeScale);
+        return create(videoUri, UUID.randomUUID().toString());
+    }
+
+    /** A task under an id chosen by a fault, which may be anything a hostile server would send. */
+    SimulatedTask create(String videoUri, String id) {
+        SimulatedTask task = new SimulatedTask(id, clock.instant(), scenarioFor(videoUri), timeScale);
         tasks.put(task.id(), task);
         return task;
     }
