@@ -24,6 +24,7 @@ class ConfigurationAsCodeITest {
         assertThat(config.getRunwayVersion()).isEqualTo("2025-03-01");
         assertThat(config.getModel()).isEqualTo("magnific_video_upscaler_creative");
         assertThat(config.getTimeoutMinutes()).isEqualTo(45);
+        assertThat(config.getMaxRequestsPerSecond()).isEqualTo(50);
     }
 
     @Test
@@ -40,6 +41,7 @@ class ConfigurationAsCodeITest {
                         "credentialsId: \"cometapi-key\"",
                         "runwayVersion: \"2025-03-01\"",
                         "model: \"magnific_video_upscaler_creative\"",
-                        "timeoutMinutes: 45");
+                        "timeoutMinutes: 45",
+                        "maxRequestsPerSecond: 50");
     }
 }
