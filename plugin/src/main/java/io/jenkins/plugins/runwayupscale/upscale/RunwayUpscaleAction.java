@@ -40,7 +40,7 @@ public final class RunwayUpscaleAction implements Action {
         this.taskId = submission.taskId();
         this.model = plan.model();
         this.videoUri = plan.videoForDisplay();
-        VideoSummary video = plan.submittedVideo();
+        InlineVideo video = plan.submittedVideo();
         InlineVideo file = plan.sentFile();
         this.videoSha256 = file != null ? file.sha256() : video == null ? null : video.sha256();
         this.videoFile = file == null ? null : file.name();

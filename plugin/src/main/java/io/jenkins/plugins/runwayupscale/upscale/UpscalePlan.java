@@ -10,7 +10,12 @@ import io.jenkins.plugins.runwayupscale.workspace.DownloadToWorkspace;
 import io.jenkins.plugins.runwayupscale.workspace.ReadVideoFile;
 import io.jenkins.plugins.runwayupscale.workspace.WorkspaceFiles;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,10 +26,11 @@ import java.util.Map;
  */
 public final class UpscalePlan implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final String BASE64_MARKER = ";base64,";
 
     // Null once submitted if it was a data URI; then `submittedVideo` describes it. Null too when `videoFile` is given.
     private final String videoUri;
-    private final VideoSummary submittedVideo;
+    private final InlineVideo submittedVideo;
     // A workspace video: only its path, and once read, its description (`sentFile`); never its data.
     private final String videoFile;
     private final InlineVideo sentFile;
@@ -42,7 +48,7 @@ public final class UpscalePlan implements Serializable {
 
     private UpscalePlan(
             String videoUri,
-            VideoSummary submittedVideo,
+            InlineVideo submittedVideo,
             String credentialsId,
             String baseUrl,
             String runwayVersion,
@@ -122,8 +128,9 @@ public final class UpscalePlan implements Serializable {
     }
 
     /**
-     * The plan to keep once the task exists: a data URI is replaced by its {@link VideoSummary}, so the up to
-     * 22 MB of base64 are not written into every saved copy of the Pipeline program while the task runs.
+     * The plan to keep once the task exists: a data URI is replaced by what identifies its video (media type, size,
+     * SHA-256), so the up to 22 MB of base64 are not written into every saved copy of the Pipeline program while
+     * the task runs.
      */
     public UpscalePlan afterSubmission() {
         if (videoUri == null || !videoUri.regionMatches(true, 0, "data:", 0, 5)) {
@@ -131,7 +138,7 @@ public final class UpscalePlan implements Serializable {
         }
         return new UpscalePlan(
                 null,
-                VideoSummary.of(videoUri),
+                inlineVideo(videoUri),
                 credentialsId,
                 baseUrl,
                 runwayVersion,
@@ -159,6 +166,23 @@ public final class UpscalePlan implements Serializable {
 
     private Extras extras(InlineVideo sent) {
         return new Extras(videoFile, sent, download, archiveVideo, options);
+    }
+
+    /** What identifies the video of a checked data URI ({@code data:<type>;base64,<data>}); it has no file name. */
+    private static InlineVideo inlineVideo(String dataUri) {
+        int marker = dataUri.indexOf(BASE64_MARKER);
+        byte[] video = Base64.getDecoder()
+                .decode(dataUri.substring(marker + BASE64_MARKER.length()).getBytes(StandardCharsets.US_ASCII));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(video);
+            return new InlineVideo(
+                    null,
+                    dataUri.substring("data:".length(), marker),
+                    video.length,
+                    HexFormat.of().formatHex(digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     /** The client's settings for this plan, as checked when the plan was made. */
@@ -198,13 +222,12 @@ public final class UpscalePlan implements Serializable {
 
     /** The video as logs and pages show it: the URL, or a data URI abbreviated to its type and size. */
     public String videoForDisplay() {
-        if (sentFile != null) {
-            return "data:" + sentFile.mediaType() + ";base64,... (" + sentFile.bytes() + " bytes)";
+        InlineVideo inline = sentFile != null ? sentFile : submittedVideo;
+        if (inline == null) {
+            return videoFile != null ? videoFile : VideoUris.forDisplay(videoUri);
         }
-        if (videoFile != null) {
-            return videoFile;
-        }
-        return submittedVideo != null ? submittedVideo.display() : VideoUris.forDisplay(videoUri);
+        // The abbreviation every data URI gets (VideoUris.forDisplay), from what is left of it.
+        return "data:" + inline.mediaType() + BASE64_MARKER + "... (" + inline.bytes() + " bytes)";
     }
 
     /** The workspace video to send, or null when the video is a URI. */
@@ -233,7 +256,7 @@ public final class UpscalePlan implements Serializable {
     }
 
     /** What is left of a submitted data URI, or null for a URL or before the submission. */
-    public VideoSummary submittedVideo() {
+    public InlineVideo submittedVideo() {
         return submittedVideo;
     }
 
