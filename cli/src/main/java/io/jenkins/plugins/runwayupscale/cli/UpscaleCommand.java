@@ -14,7 +14,9 @@ import io.jenkins.plugins.runwayupscale.client.TaskArtifacts;
 import io.jenkins.plugins.runwayupscale.client.TaskReport;
 import io.jenkins.plugins.runwayupscale.client.UserAgent;
 import io.jenkins.plugins.runwayupscale.client.VideoUris;
+import io.jenkins.plugins.runwayupscale.simulator.RunwaySimulator;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -152,8 +154,8 @@ final class UpscaleCommand implements Callable<Integer> {
     /** As {@link #run(String[], Console)}, with the simulator and the engine chosen by the caller (tests). */
     static int run(String[] args, Console console, Simulators simulators, Supplier<RunwayEngine> engines) {
         CommandLine line = new CommandLine(new UpscaleCommand(console, simulators, engines));
-        line.setOut(new java.io.PrintWriter(console.err(), true));
-        line.setErr(new java.io.PrintWriter(console.err(), true));
+        line.setOut(new PrintWriter(console.err(), true));
+        line.setErr(new PrintWriter(console.err(), true));
         line.setParameterExceptionHandler((e, a) -> {
             console.err().println("runway-upscale: " + e.getMessage());
             console.err().println("Try 'runway-upscale --help'.");
@@ -172,12 +174,12 @@ final class UpscaleCommand implements Callable<Integer> {
             printer.warn("runway-upscale: " + e.getMessage());
             return ExitCode.BAD_INPUT;
         }
-        try (Simulators.Running simulator = simulate ? simulators.start() : null;
+        try (RunwaySimulator simulator = simulate ? simulators.start() : null;
                 RunwayEngine engine = engines.get()) {
             RunwaySettings settings = request.settings(simulator);
             ApiKey key = simulator != null ? ApiKey.of(simulator.apiKey()) : request.key();
             if (simulator != null) {
-                printer.say("Simulating CometAPI at " + settings.getBaseUrl() + " (no key or network needed).");
+                printer.say("Simulating CometAPI at " + settings.baseUrl() + " (no key or network needed).");
             }
             return new Upscale(engine.client(settings, key), settings, request.video(), printer).run(engine);
         } catch (InvalidInputException e) {
@@ -222,7 +224,7 @@ final class UpscaleCommand implements Callable<Integer> {
 
     /** Checked input, ready to run. */
     private record Request(String video, RunwaySettings.Builder builder, ApiKey key) {
-        RunwaySettings settings(Simulators.Running simulator) throws InvalidInputException {
+        RunwaySettings settings(RunwaySimulator simulator) throws InvalidInputException {
             if (simulator != null) {
                 builder.baseUrl(simulator.baseUrl());
             }
@@ -255,10 +257,10 @@ final class UpscaleCommand implements Callable<Integer> {
             } catch (RunwayException e) {
                 return failed(e, null, submittedAt, engine);
             }
-            printer.say("Submitted Runway task " + taskId + " (model " + settings.getModel() + ").");
+            printer.say("Submitted Runway task " + taskId + " (model " + settings.model() + ").");
             CompletableFuture<RunwayTask> waiting;
             try {
-                waiting = client.waitForTask(taskId, submittedAt, submittedAt.plus(settings.getWaitTimeout()), printer);
+                waiting = client.waitForTask(taskId, submittedAt, submittedAt.plus(settings.waitTimeout()), printer);
             } catch (InvalidInputException e) {
                 return failed(e, taskId, submittedAt, engine);
             }

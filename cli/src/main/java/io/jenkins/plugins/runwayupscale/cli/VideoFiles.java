@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /** Reads a local video into a {@code data:} URI, refusing files Runway would refuse (over 16 MB, unknown type). */
 final class VideoFiles {
@@ -38,8 +39,8 @@ final class VideoFiles {
         if (type == null) {
             throw InvalidInputException.local(
                     "--video-file",
-                    "'" + name + "' has no known video extension ("
-                            + String.join(", ", new java.util.TreeSet<>(TYPES.keySet())) + ")");
+                    "'" + name + "' has no known video extension (" + String.join(", ", new TreeSet<>(TYPES.keySet()))
+                            + ")");
         }
         try {
             long size = Files.size(file);

@@ -17,10 +17,14 @@ import io.jenkins.plugins.runwayupscale.simulator.ResponseShape;
 import io.jenkins.plugins.runwayupscale.simulator.RunwaySimulator;
 import io.jenkins.plugins.runwayupscale.simulator.TaskScenario;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -79,7 +83,7 @@ class CommandLineTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 terminal,
                 interrupted);
-        Simulators own = () -> Simulators.running(simulator);
+        Simulators own = () -> simulator;
         return UpscaleCommand.run(args, console, own, fastEngine);
     }
 
@@ -271,9 +275,8 @@ class CommandLineTest {
     @Test
     void tooBigOrUnknownVideoFileExitsTwo() throws Exception {
         Path big = dir.resolve("big.mp4");
-        try (var channel = java.nio.channels.FileChannel.open(
-                big, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
-            channel.write(java.nio.ByteBuffer.wrap(new byte[1]), 16L * 1024 * 1024);
+        try (var channel = FileChannel.open(big, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[1]), 16L * 1024 * 1024);
         }
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
 
@@ -546,13 +549,13 @@ class CommandLineTest {
         assertThat(json.get("failureCode").asText()).isEqualTo("X [31m");
     }
 
-    private static List<Path> filesIn(Path folder) throws java.io.IOException {
+    private static List<Path> filesIn(Path folder) throws IOException {
         try (var files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).toList();
         }
     }
 
-    private static void assertNoFilesIn(Path folder) throws java.io.IOException {
+    private static void assertNoFilesIn(Path folder) throws IOException {
         assertThat(filesIn(folder)).isEmpty();
         assertThat(folder.resolveSibling("x")).doesNotExist();
     }

@@ -20,21 +20,21 @@ public final class EngineConfig {
         return new Builder();
     }
 
-    public Duration getConnectTimeout() {
+    public Duration connectTimeout() {
         return connectTimeout;
     }
 
-    public Duration getResponseTimeout() {
+    public Duration responseTimeout() {
         return responseTimeout;
     }
 
     /** I/O dispatcher threads; the HTTP client adds one more thread of its own for connection set-up. */
-    public int getIoThreads() {
+    public int ioThreads() {
         return ioThreads;
     }
 
     /** The proxy to use, or null for direct connections. */
-    public ProxySettings getProxy() {
+    public ProxySettings proxy() {
         return proxy;
     }
 

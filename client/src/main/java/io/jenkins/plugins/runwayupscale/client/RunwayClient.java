@@ -35,7 +35,7 @@ public final class RunwayClient {
         this.engine = engine;
         this.settings = settings;
         this.key = key;
-        this.classifier = new FailureClassifier(key, settings.getModel());
+        this.classifier = new FailureClassifier(key, settings.model());
         this.text = new ServerText(key);
     }
 
@@ -51,8 +51,8 @@ public final class RunwayClient {
         String checked = VideoUris.validate(videoUri);
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("videoUri", checked);
-        body.put("model", settings.getModel());
-        settings.getModelOptions().forEach((name, value) -> body.set(name, Json.MAPPER.valueToTree(value)));
+        body.put("model", settings.model());
+        settings.modelOptions().forEach((name, value) -> body.set(name, Json.MAPPER.valueToTree(value)));
         ApiCall call = ApiCall.submit();
         HttpCall request = new HttpCall(call.kind().method(), endpoint(SUBMIT_PATH), headers(), body.toString());
         Instant deadline = engine.scheduler().now().plus(Duration.ofMinutes(5));
@@ -112,7 +112,7 @@ public final class RunwayClient {
     public CompletableFuture<RunwayTask> waitForTask(String taskId, WaitListener listener)
             throws InvalidInputException {
         Instant now = engine.scheduler().now();
-        return waitForTask(taskId, now, now.plus(settings.getWaitTimeout()), listener);
+        return waitForTask(taskId, now, now.plus(settings.waitTimeout()), listener);
     }
 
     /**
@@ -130,7 +130,7 @@ public final class RunwayClient {
                 taskId,
                 submittedAt,
                 deadline,
-                settings.getTaskNotExistGrace(),
+                settings.taskNotExistGrace(),
                 listener == null ? WaitListener.NONE : listener);
         waiter.begin();
         return waiter.result();
@@ -181,13 +181,13 @@ public final class RunwayClient {
     private Map<String, String> headers() {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", key.authorizationHeader());
-        headers.put("X-Runway-Version", settings.getRunwayVersion());
+        headers.put("X-Runway-Version", settings.runwayVersion());
         headers.put("Accept", "application/json");
         return headers;
     }
 
     private URI endpoint(String path) {
-        return URI.create(settings.getBaseUrl() + path);
+        return URI.create(settings.baseUrl() + path);
     }
 
     private URI taskUri(String taskId) {
@@ -223,6 +223,6 @@ public final class RunwayClient {
 
     @Override
     public String toString() {
-        return "RunwayClient[" + settings.getBaseUrl() + ", model " + settings.getModel() + "]";
+        return "RunwayClient[" + settings.baseUrl() + ", model " + settings.model() + "]";
     }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,12 +21,8 @@ class ManyWaitsTest {
             .options(wireMockConfig().dynamicPort().containerThreads(64))
             .build();
 
-    private final EngineFixture fixture = new EngineFixture();
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final EngineFixture fixture = new EngineFixture();
 
     @Test
     void engineThreadsDoNotGrowWithTheNumberOfWaits() throws Exception {
@@ -36,7 +31,7 @@ class ManyWaitsTest {
                 .willReturn(Stubs.json(200, "{\"status\":\"SUCCEEDED\",\"output\":[\"" + Stubs.OUTPUT + "\"]}")
                         .withFixedDelay(300)));
         await().atMost(10, TimeUnit.SECONDS)
-                .until(() -> engineThreads() <= EngineConfig.builder().build().getIoThreads() + 1);
+                .until(() -> engineThreads() <= EngineConfig.builder().build().ioThreads() + 1);
 
         int withTen = threadsWhileInFlight(10);
         int withThousand = threadsWhileInFlight(1000);

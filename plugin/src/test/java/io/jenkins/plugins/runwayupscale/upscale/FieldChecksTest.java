@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.runwayupscale.upscale.FieldCheck.Kind;
 import io.jenkins.plugins.runwayupscale.upscale.FieldChecks.CredentialProbe;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FieldChecksTest {
@@ -30,7 +31,7 @@ class FieldChecksTest {
 
     @Test
     void videoUriOnThisMachineInAnySpellingIsAnError() {
-        for (String uri : java.util.List.of(
+        for (String uri : List.of(
                 "https://2130706433/a.mp4",
                 "https://0x7f000001/a.mp4",
                 "https://0177.0.0.1/a.mp4",

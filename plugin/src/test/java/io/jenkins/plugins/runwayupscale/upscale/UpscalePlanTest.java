@@ -24,7 +24,7 @@ class UpscalePlanTest {
         assertThat(plan.runwayVersion()).isEqualTo("2024-11-06");
         assertThat(plan.timeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(plan.archive()).isFalse();
-        assertThat(plan.settings().getBaseUrl()).hasToString("https://comet.example.com");
+        assertThat(plan.settings().baseUrl()).hasToString("https://comet.example.com");
     }
 
     @Test
@@ -40,7 +40,7 @@ class UpscalePlanTest {
         assertThat(builtIn.model()).isEqualTo("upscale_v1");
         assertThat(builtIn.runwayVersion()).isEqualTo("2024-11-06");
         assertThat(builtIn.timeout()).isEqualTo(Duration.ofMinutes(60));
-        assertThat(builtIn.settings().getBaseUrl()).hasToString("https://api.cometapi.com");
+        assertThat(builtIn.settings().baseUrl()).hasToString("https://api.cometapi.com");
     }
 
     @Test
