@@ -25,8 +25,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -282,7 +284,9 @@ class CommandLineTest {
 
         assertThat(run("--video-file", big.toString())).isEqualTo(2);
         assertThat(run("--video-file", text.toString())).isEqualTo(2);
-        assertThat(stderr()).contains("at most 16 MB").contains("no known video extension");
+        assertThat(stderr())
+                .contains("has 16777217 bytes (16 MB), over the data-URI limit of model upscale_v1 of 16 MB")
+                .contains("notes.txt' is not a video (it looks like text)");
         assertThat(simulator.requests()).isEmpty();
     }
 
@@ -298,6 +302,9 @@ class CommandLineTest {
                 .resolve(simulatorTaskId() + ".json")
                 .toFile());
         assertThat(json.get("videoUri").asText()).isEqualTo("data:video/mp4;base64,... (8 bytes)");
+        assertThat(json.get("videoFile").get("name").asText()).isEqualTo(clip.toString());
+        assertThat(json.get("videoFile").get("bytes").asLong()).isEqualTo(8);
+        assertThat(json.get("videoFile").get("sha256").asText()).hasSize(64);
     }
 
     @Test
@@ -382,6 +389,75 @@ class CommandLineTest {
         Path video = dir.resolve(simulatorTaskId() + ".mp4");
         assertThat(Files.readAllBytes(video)).isEqualTo(OutputContent.bytes(2_500_000));
         assertThat(stderr()).contains("Downloaded 2500000 bytes");
+    }
+
+    @Test
+    void downloadToWritesTheNamedFileAndRecordsItsChecksum() throws Exception {
+        simulator.scenarioFor(
+                "final",
+                TaskScenario.standard()
+                        .withTimes(Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(10))
+                        .withOutputBytes(300_000));
+        Path target = dir.resolve("release").resolve("intro-4k.mp4");
+
+        assertThat(run("--output-dir", dir.toString(), "--download-to", target.toString(), VIDEO))
+                .isZero();
+
+        byte[] expected = OutputContent.bytes(300_000);
+        String sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(expected));
+        assertThat(Files.readAllBytes(target)).isEqualTo(expected);
+        assertThat(dir.resolve(simulatorTaskId() + ".mp4")).doesNotExist();
+        assertThat(stderr()).contains("Downloaded 300000 bytes to " + target + " (SHA-256 " + sha256 + ")");
+        JsonNode json = JSON.readTree(dir.resolve("runway-upscale")
+                .resolve(simulatorTaskId() + ".json")
+                .toFile());
+        assertThat(json.get("download").get("file").asText()).isEqualTo(target.toString());
+        assertThat(json.get("download").get("bytes").asLong()).isEqualTo(300_000);
+        assertThat(json.get("download").get("sha256").asText()).isEqualTo(sha256);
+    }
+
+    @Test
+    void downloadAndDownloadToTogetherExitTwo() {
+        assertThat(run("--download", "--download-to", dir.resolve("a.mp4").toString(), VIDEO))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("give either --download or --download-to, not both");
+        assertThat(simulator.requests()).isEmpty();
+    }
+
+    @Test
+    void theDataUriLimitFollowsTheModelAndCanBeOverridden() throws Exception {
+        byte[] video = new byte[6 * 1024 * 1024];
+        System.arraycopy(new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'}, 0, video, 0, 12);
+        Path clip = Files.write(dir.resolve("clip.mp4"), video);
+
+        assertThat(run("--model", "magnific_video_upscaler_creative", "--video-file", clip.toString()))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("over the data-URI limit of model magnific_video_upscaler_creative of 5 MB");
+        assertThat(run("--data-uri-limit", "1MB", "--video-file", clip.toString()))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("over the configured data-URI limit of 1 MB (1048576 bytes)");
+        assertThat(run("--data-uri-limit", "lots", "--video-file", clip.toString()))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("--data-uri-limit: 'lots' is not a positive size");
+        assertThat(simulator.requests()).isEmpty();
+    }
+
+    @Test
+    void videoFileOfTheWrongTypeIsRefusedWhateverItsName() throws Exception {
+        Path png = Files.write(dir.resolve("intro.mp4"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+
+        assertThat(run("--video-file", png.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("is not a video (it looks like a PNG image)");
+        assertThat(simulator.requests()).isEmpty();
+    }
+
+    @Test
+    void badOptionNamesExitTwo() {
+        assertThat(run("--option", "fps-boost=true", VIDEO)).isEqualTo(2);
+        assertThat(stderr())
+                .contains("--option: option name 'fps-boost' may contain only letters, digits and underscores");
+        assertThat(simulator.requests()).isEmpty();
     }
 
     @Test

@@ -4,6 +4,10 @@ package io.jenkins.plugins.runwayupscale.client;
 public final class InvalidResponseException extends RunwayException {
     private static final long serialVersionUID = 2L;
 
+    public InvalidResponseException(String message) {
+        this(message, CallFacts.LOCAL);
+    }
+
     InvalidResponseException(String description, CallFacts facts) {
         super(description, facts, null);
     }

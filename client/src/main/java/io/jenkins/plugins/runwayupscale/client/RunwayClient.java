@@ -48,7 +48,7 @@ public final class RunwayClient {
      * sent when it is invalid. Retried only when the request certainly never arrived, or on 429 and 503.
      */
     public CompletableFuture<String> submit(String videoUri) throws InvalidInputException {
-        String checked = VideoUris.validate(videoUri);
+        String checked = VideoUris.validate(videoUri, settings.dataUriLimit());
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("videoUri", checked);
         body.put("model", settings.model());
