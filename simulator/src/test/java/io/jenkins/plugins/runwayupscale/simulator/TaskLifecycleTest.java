@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TaskLifecycleTest {
     @RegisterExtension
@@ -49,28 +51,21 @@ class TaskLifecycleTest {
         assertThat(api.status(id)).isEqualTo("SUCCEEDED");
     }
 
-    @Test
-    void smoothProgressRisesAsAFloat() throws Exception {
-        String id = api.submit("https://a.example.com/v.mp4");
+    /** Progress is a float: smooth rises evenly (a quarter of 60 s running after 15 s), stepwise by quarters. */
+    @ParameterizedTest
+    @CsvSource({"SMOOTH, 15, 0.25, 36, 0.6", "STEPWISE, 14, 0.0, 34, 0.5"})
+    void progressFollowsItsStyle(ProgressStyle style, int early, double atEarly, int later, double atLater)
+            throws Exception {
+        String id = api.submit("progress", TaskScenario.standard().withProgress(style));
 
-        double quarter =
-                api.taskAfter(id, Duration.ofSeconds(5 + 15)).get("progress").asDouble();
-        api.clock.advance(Duration.ofSeconds(21));
+        double first =
+                api.taskAfter(id, Duration.ofSeconds(5 + early)).get("progress").asDouble();
+        double second = api.taskAfter(id, Duration.ofSeconds(later - early))
+                .get("progress")
+                .asDouble();
 
-        assertThat(quarter).isEqualTo(0.25);
-        assertThat(api.task(id).get("progress").asDouble()).isEqualTo(0.6);
-    }
-
-    @Test
-    void stepwiseProgressJumpsByQuarters() throws Exception {
-        String id = api.submit("step", TaskScenario.standard().withProgress(ProgressStyle.STEPWISE));
-
-        double below =
-                api.taskAfter(id, Duration.ofSeconds(5 + 14)).get("progress").asDouble();
-        api.clock.advance(Duration.ofSeconds(20));
-
-        assertThat(below).isEqualTo(0.0);
-        assertThat(api.task(id).get("progress").asDouble()).isEqualTo(0.5);
+        assertThat(first).isEqualTo(atEarly);
+        assertThat(second).isEqualTo(atLater);
     }
 
     @Test
