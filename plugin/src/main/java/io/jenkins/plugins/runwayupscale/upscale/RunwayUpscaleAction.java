@@ -2,6 +2,7 @@ package io.jenkins.plugins.runwayupscale.upscale;
 
 import hudson.model.Action;
 import hudson.model.Run;
+import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ public final class RunwayUpscaleAction implements Action {
         this.taskId = submission.taskId();
         this.model = plan.model();
         this.videoUri = plan.videoForDisplay();
-        VideoSummary video = plan.submittedVideo();
+        InlineVideo video = plan.submittedVideo();
         this.videoSha256 = video == null ? null : video.sha256();
         this.submittedAt = submission.submittedAt().toString();
         this.status = "SUBMITTED";

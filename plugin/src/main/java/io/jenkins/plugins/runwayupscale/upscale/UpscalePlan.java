@@ -1,11 +1,17 @@
 package io.jenkins.plugins.runwayupscale.upscale;
 
 import hudson.AbortException;
+import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
 import io.jenkins.plugins.runwayupscale.client.RunwaySettings;
 import io.jenkins.plugins.runwayupscale.client.VideoUris;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
 
 /**
  * A checked request with the global defaults filled in: everything an upscale needs except the key. Persisted
@@ -14,10 +20,11 @@ import java.time.Duration;
  */
 public final class UpscalePlan implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final String BASE64_MARKER = ";base64,";
 
     // Null once submitted if it was a data URI; then `submittedVideo` describes it.
     private final String videoUri;
-    private final VideoSummary submittedVideo;
+    private final InlineVideo submittedVideo;
     private final String credentialsId;
     private final String baseUrl;
     private final String runwayVersion;
@@ -29,7 +36,7 @@ public final class UpscalePlan implements Serializable {
 
     private UpscalePlan(
             String videoUri,
-            VideoSummary submittedVideo,
+            InlineVideo submittedVideo,
             String credentialsId,
             String baseUrl,
             String runwayVersion,
@@ -72,8 +79,9 @@ public final class UpscalePlan implements Serializable {
     }
 
     /**
-     * The plan to keep once the task exists: a data URI is replaced by its {@link VideoSummary}, so the up to
-     * 22 MB of base64 are not written into every saved copy of the Pipeline program while the task runs.
+     * The plan to keep once the task exists: a data URI is replaced by what identifies its video (media type, size,
+     * SHA-256), so the up to 22 MB of base64 are not written into every saved copy of the Pipeline program while
+     * the task runs.
      */
     public UpscalePlan afterSubmission() {
         if (videoUri == null || !videoUri.regionMatches(true, 0, "data:", 0, 5)) {
@@ -81,7 +89,7 @@ public final class UpscalePlan implements Serializable {
         }
         return new UpscalePlan(
                 null,
-                VideoSummary.of(videoUri),
+                inlineVideo(videoUri),
                 credentialsId,
                 baseUrl,
                 runwayVersion,
@@ -89,6 +97,23 @@ public final class UpscalePlan implements Serializable {
                 timeoutMinutes,
                 archive,
                 settings);
+    }
+
+    /** What identifies the video of a checked data URI ({@code data:<type>;base64,<data>}); it has no file name. */
+    private static InlineVideo inlineVideo(String dataUri) {
+        int marker = dataUri.indexOf(BASE64_MARKER);
+        byte[] video = Base64.getDecoder()
+                .decode(dataUri.substring(marker + BASE64_MARKER.length()).getBytes(StandardCharsets.US_ASCII));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(video);
+            return new InlineVideo(
+                    null,
+                    dataUri.substring("data:".length(), marker),
+                    video.length,
+                    HexFormat.of().formatHex(digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     /** The client's settings for this plan, as checked when the plan was made. */
@@ -126,11 +151,15 @@ public final class UpscalePlan implements Serializable {
 
     /** The video as logs and pages show it: the URL, or a data URI abbreviated to its type and size. */
     public String videoForDisplay() {
-        return submittedVideo != null ? submittedVideo.display() : VideoUris.forDisplay(videoUri);
+        if (submittedVideo == null) {
+            return VideoUris.forDisplay(videoUri);
+        }
+        // The abbreviation every data URI gets (VideoUris.forDisplay), from what is left of it.
+        return "data:" + submittedVideo.mediaType() + BASE64_MARKER + "... (" + submittedVideo.bytes() + " bytes)";
     }
 
     /** What is left of a submitted data URI, or null for a URL or before the submission. */
-    public VideoSummary submittedVideo() {
+    public InlineVideo submittedVideo() {
         return submittedVideo;
     }
 

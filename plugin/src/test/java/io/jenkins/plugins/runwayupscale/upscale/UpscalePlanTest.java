@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
+import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -97,8 +98,8 @@ class UpscalePlanTest {
         UpscalePlan kept = data.afterSubmission();
 
         assertThat(kept.submittedVideo())
-                .isEqualTo(new VideoSummary(
-                        "video/mp4", 12, "4f0049d5f748a652f76c19e597432e2cbcc2a6b4108fb09d1846e7b25eae2df1"));
+                .isEqualTo(new InlineVideo(
+                        null, "video/mp4", 12, "4f0049d5f748a652f76c19e597432e2cbcc2a6b4108fb09d1846e7b25eae2df1"));
         assertThat(kept.videoForDisplay()).isEqualTo("data:video/mp4;base64,... (12 bytes)");
         assertThatThrownBy(kept::videoUri).isInstanceOf(IllegalStateException.class);
         assertThat(url.afterSubmission().videoUri()).isEqualTo(VIDEO);
