@@ -74,6 +74,15 @@ class ReleasePipelineITest {
         ws.child("publish.sh").chmod(0755);
     }
 
+    /** A job running the README's pipeline {@code name} against the simulator, with the scripts it calls. */
+    private static WorkflowJob readmeJob(JenkinsRule j, RunwaySimulator simulator, String name) throws Exception {
+        assumeFalse(Functions.isWindows(), "the README's example uses sh");
+        CometITestSupport.useSimulator(simulator);
+        WorkflowJob p = CometITestSupport.pipeline(j, readmePipeline(name));
+        scripts(j, p);
+        return p;
+    }
+
     private static byte[] artifactBytes(Run<?, ?> build, String path) throws IOException {
         try (InputStream in = build.getArtifactManager().root().child(path).open()) {
             return in.readAllBytes();
@@ -86,11 +95,8 @@ class ReleasePipelineITest {
 
     @Test
     void theReadmesReleasePipelineRendersUpscalesInParallelAndPublishes(JenkinsRule j) throws Exception {
-        assumeFalse(Functions.isWindows(), "the README's example uses sh");
         RunwaySimulator simulator = simulators.start(CometITestSupport.QUICK);
-        CometITestSupport.useSimulator(simulator);
-        WorkflowJob p = CometITestSupport.pipeline(j, readmePipeline("scripted"));
-        scripts(j, p);
+        WorkflowJob p = readmeJob(j, simulator, "scripted");
 
         WorkflowRun b = j.buildAndAssertSuccess(p);
 
@@ -128,11 +134,8 @@ class ReleasePipelineITest {
 
     @Test
     void theReadmesDeclarativePipelinePassesTheModelOptions(JenkinsRule j) throws Exception {
-        assumeFalse(Functions.isWindows(), "the README's example uses sh");
         RunwaySimulator simulator = simulators.start(CometITestSupport.QUICK);
-        CometITestSupport.useSimulator(simulator);
-        WorkflowJob p = CometITestSupport.pipeline(j, readmePipeline("declarative"));
-        scripts(j, p);
+        WorkflowJob p = readmeJob(j, simulator, "declarative");
 
         WorkflowRun b = j.buildAndAssertSuccess(p);
 
