@@ -102,8 +102,12 @@ public final class ModelOptions {
     }
 
     private static Object checkValue(String name, Object value, String field) throws InvalidInputException {
-        if (value instanceof String || value instanceof Boolean) {
+        if (value instanceof Boolean) {
             return value;
+        }
+        if (value instanceof CharSequence text) {
+            // Pipeline hands interpolated strings ("${res}") over as Groovy GStrings, which are CharSequences.
+            return text.toString();
         }
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return ((Number) value).longValue();

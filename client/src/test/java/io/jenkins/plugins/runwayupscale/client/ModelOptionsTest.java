@@ -38,8 +38,13 @@ class ModelOptionsTest {
         groovy.put("creativity", new BigDecimal("0.3"));
         groovy.put("sharpen", 40);
         groovy.put("fpsBoost", false);
+        groovy.put("resolution", new StringBuilder("4").append('k'));
         assertThat(ModelOptions.check(groovy, "options"))
-                .containsExactly(Map.entry("creativity", 0.3), Map.entry("sharpen", 40L), Map.entry("fpsBoost", false));
+                .containsExactly(
+                        Map.entry("creativity", 0.3),
+                        Map.entry("sharpen", 40L),
+                        Map.entry("fpsBoost", false),
+                        Map.entry("resolution", "4k"));
     }
 
     @Test
