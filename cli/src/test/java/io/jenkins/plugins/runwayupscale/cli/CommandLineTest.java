@@ -352,6 +352,45 @@ class CommandLineTest {
     }
 
     @Test
+    void slowDripReadsExitFourSoonAfterTheTimeout() {
+        simulator.scenarioFor(
+                "final", TaskScenario.standard().withTimes(Duration.ofSeconds(1), Duration.ZERO, Duration.ofHours(10)));
+        simulator.fault(FaultRule.always("GET", "/runwayml/v1/tasks/", Fault.drip(Duration.ofMillis(300))));
+
+        long start = System.nanoTime();
+        int code = CompletableFuture.supplyAsync(() -> run("--timeout", "2s", VIDEO))
+                .orTimeout(60, TimeUnit.SECONDS)
+                .join();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(code).isEqualTo(4);
+        assertThat(stderr()).contains("Gave up waiting for Runway task " + simulatorTaskId());
+        // Each dripping answer would take about a minute; the run ends at the deadline plus the last look
+        // (half a second), with room for a loaded machine.
+        assertThat(took).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(6));
+    }
+
+    @Test
+    void slowDripSubmissionExitsFourSayingTheTaskMayExist() {
+        simulator.fault(FaultRule.always("POST", "/runwayml/v1/video_upscale", Fault.drip(Duration.ofMillis(300))));
+
+        long start = System.nanoTime();
+        int code = CompletableFuture.supplyAsync(() -> run("--timeout", "2s", VIDEO))
+                .orTimeout(60, TimeUnit.SECONDS)
+                .join();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(code).isEqualTo(4);
+        assertThat(stderr())
+                .contains("while submitting")
+                .contains("may have been created")
+                .contains("not resubmitted");
+        assertThat(simulator.postCount()).isEqualTo(1);
+        assertThat(simulator.taskCount()).isEqualTo(1);
+        assertThat(took).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(6));
+    }
+
+    @Test
     void interruptStopsWaitingCancelsAndSaysTheTaskId() {
         simulator.scenarioFor(
                 "final", TaskScenario.standard().withTimes(Duration.ofSeconds(1), Duration.ZERO, Duration.ofHours(10)));

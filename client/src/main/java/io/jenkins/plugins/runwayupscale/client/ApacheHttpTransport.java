@@ -59,9 +59,10 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
     private static final int ERROR_BODY_LIMIT = 64 * 1024;
 
     private final CloseableHttpAsyncClient client;
+    private final PoolingAsyncClientConnectionManager connections;
 
     ApacheHttpTransport(EngineConfig config) {
-        PoolingAsyncClientConnectionManager connections = PoolingAsyncClientConnectionManagerBuilder.create()
+        connections = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(config.getConnectTimeout()))
                         .setValidateAfterInactivity(TimeValue.ofSeconds(2))
@@ -160,9 +161,16 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
         return headers;
     }
 
+    /** Connections taken from the pool and not yet given back: an exchange cut off must not keep one. */
+    int leasedConnections() {
+        return connections.getTotalStats().getLeased();
+    }
+
     @Override
     public void close() {
-        client.close(CloseMode.GRACEFUL);
+        // Every call is over or abandoned when the engine closes; a graceful close would wait for a server that
+        // never finishes answering.
+        client.close(CloseMode.IMMEDIATE);
     }
 
     private static final class Completion<S, T> implements FutureCallback<S> {

@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import javax.net.ssl.SSLHandshakeException;
@@ -120,6 +121,14 @@ final class FailureClassifier {
                 "CometAPI answered HTTP " + status + " while " + call.doing() + ", which is not a success: "
                         + body.describe() + ".",
                 facts));
+    }
+
+    /** The call was still under way at its deadline (no complete answer, or a retry pending) and was cut off. */
+    TaskTimedOutException deadlineReached(ApiCall call, Duration spent) {
+        String what = "CometAPI had not answered completely after " + Durations.describe(spent) + " while "
+                + call.doing() + ", the time the deadline allowed; the request was cancelled.";
+        return new TaskTimedOutException(
+                call.kind() == CallKind.SUBMIT ? what + " " + uncertainSubmission() : what, call.unanswered());
     }
 
     /** For 2xx answers whose content we could not use. */

@@ -283,7 +283,8 @@ public final class Upscale {
         }
         saveRun();
         phase = Phase.DONE;
-        result.complete(new UpscaleOutcome(task.id(), task.outputs(), artifacts));
+        // The id the submission returned, never one a later answer names.
+        result.complete(new UpscaleOutcome(taskId, task.outputs(), artifacts));
     }
 
     private void failed(Throwable cause, Instant now) {
