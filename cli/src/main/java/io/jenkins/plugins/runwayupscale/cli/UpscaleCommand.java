@@ -2,9 +2,14 @@ package io.jenkins.plugins.runwayupscale.cli;
 
 import io.jenkins.plugins.runwayupscale.client.ApiKey;
 import io.jenkins.plugins.runwayupscale.client.CancelResult;
+import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
 import io.jenkins.plugins.runwayupscale.client.DownloadResult;
+import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
 import io.jenkins.plugins.runwayupscale.client.Durations;
+import io.jenkins.plugins.runwayupscale.client.EncodedVideo;
+import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
+import io.jenkins.plugins.runwayupscale.client.ModelOptions;
 import io.jenkins.plugins.runwayupscale.client.RunwayClient;
 import io.jenkins.plugins.runwayupscale.client.RunwayEngine;
 import io.jenkins.plugins.runwayupscale.client.RunwayException;
@@ -13,6 +18,7 @@ import io.jenkins.plugins.runwayupscale.client.RunwayTask;
 import io.jenkins.plugins.runwayupscale.client.TaskArtifacts;
 import io.jenkins.plugins.runwayupscale.client.TaskReport;
 import io.jenkins.plugins.runwayupscale.client.UserAgent;
+import io.jenkins.plugins.runwayupscale.client.VideoEncoder;
 import io.jenkins.plugins.runwayupscale.client.VideoUris;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,7 +63,8 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {
             "  runway-upscale --simulate https://example.com/clip.mp4",
-            "  COMETAPI_KEY=... runway-upscale --output-dir out --download https://cdn.example.com/final.mp4"
+            "  COMETAPI_KEY=... runway-upscale --output-dir out --download https://cdn.example.com/final.mp4",
+            "  COMETAPI_KEY=... runway-upscale --video-file out/intro.mp4 --download-to out/intro-4k.mp4"
         })
 final class UpscaleCommand implements Callable<Integer> {
     static final String KEY_VARIABLE = "COMETAPI_KEY";
@@ -70,8 +77,17 @@ final class UpscaleCommand implements Callable<Integer> {
             description = "https:// URL of the video, or a data:video/...;base64, URI")
     String videoUri;
 
-    @Option(names = "--video-file", paramLabel = "<path>", description = "send a local video inline (at most 16 MB)")
+    @Option(
+            names = "--video-file",
+            paramLabel = "<path>",
+            description = "send a local video inline (within the model's data-URI limit: 16 MB for upscale_v1)")
     Path videoFile;
+
+    @Option(
+            names = "--data-uri-limit",
+            paramLabel = "<size>",
+            description = "largest video sent inline, e.g. 5MB, 800KB (default: the model's limit)")
+    String dataUriLimit;
 
     @Option(
             names = "--base-url",
@@ -116,6 +132,12 @@ final class UpscaleCommand implements Callable<Integer> {
             names = "--download",
             description = "also download the upscaled video into the output dir (default: current dir)")
     boolean download;
+
+    @Option(
+            names = "--download-to",
+            paramLabel = "<file>",
+            description = "also download the upscaled video into this file")
+    Path downloadTo;
 
     @Option(
             names = "--overwrite",
@@ -179,7 +201,7 @@ final class UpscaleCommand implements Callable<Integer> {
             if (simulator != null) {
                 printer.say("Simulating CometAPI at " + settings.getBaseUrl() + " (no key or network needed).");
             }
-            return new Upscale(engine.client(settings, key), settings, request.video(), printer).run(engine);
+            return new Upscale(engine.client(settings, key), settings, request, printer).run(engine);
         } catch (InvalidInputException e) {
             printer.warn("runway-upscale: " + e.getMessage());
             return ExitCode.BAD_INPUT;
@@ -193,7 +215,9 @@ final class UpscaleCommand implements Callable<Integer> {
         if (videoUri == null && videoFile == null) {
             throw InvalidInputException.local("video", "missing; give a <video-uri> or --video-file <path>");
         }
-        String video = videoFile != null ? VideoFiles.toDataUri(videoFile) : VideoUris.validate(videoUri);
+        if (download && downloadTo != null) {
+            throw InvalidInputException.local("--download-to", "give either --download or --download-to, not both");
+        }
         Duration wait;
         try {
             wait = Durations.parse(timeout);
@@ -205,9 +229,12 @@ final class UpscaleCommand implements Callable<Integer> {
                 .baseUrl(base)
                 .runwayVersion(runwayVersion)
                 .model(model)
-                .modelOptions(ModelOptions.parse(options))
+                .modelOptions(ModelOptions.parse(options, "--option"))
+                .dataUriLimit(dataUriLimit == null ? null : Sizes.parse(dataUriLimit, "--data-uri-limit"))
                 .waitTimeout(wait);
-        settings.build();
+        DataUriLimit limit = settings.build().getDataUriLimit();
+        EncodedVideo encoded = videoFile == null ? null : VideoEncoder.encode(videoFile, videoFile.toString(), limit);
+        String video = encoded != null ? encoded.dataUri() : VideoUris.validate(videoUri, limit);
         ApiKey key = null;
         if (!simulate) {
             String value = console.env().get(KEY_VARIABLE);
@@ -217,11 +244,11 @@ final class UpscaleCommand implements Callable<Integer> {
             }
             key = ApiKey.of(value);
         }
-        return new Request(video, settings, key);
+        return new Request(video, encoded == null ? null : encoded.video(), settings, key);
     }
 
     /** Checked input, ready to run. */
-    private record Request(String video, RunwaySettings.Builder builder, ApiKey key) {
+    private record Request(String video, InlineVideo videoFile, RunwaySettings.Builder builder, ApiKey key) {
         RunwaySettings settings(Simulators.Running simulator) throws InvalidInputException {
             if (simulator != null) {
                 builder.baseUrl(simulator.baseUrl());
@@ -235,12 +262,14 @@ final class UpscaleCommand implements Callable<Integer> {
         private final RunwayClient client;
         private final RunwaySettings settings;
         private final String video;
+        private final InlineVideo videoFile;
         private final ProgressPrinter printer;
 
-        Upscale(RunwayClient client, RunwaySettings settings, String video, ProgressPrinter printer) {
+        Upscale(RunwayClient client, RunwaySettings settings, Request request, ProgressPrinter printer) {
             this.client = client;
             this.settings = settings;
-            this.video = video;
+            this.video = request.video();
+            this.videoFile = request.videoFile();
             this.printer = printer;
         }
 
@@ -285,16 +314,21 @@ final class UpscaleCommand implements Callable<Integer> {
 
         private int succeeded(RunwayTask task, Instant submittedAt, RunwayEngine engine) {
             TaskReport report = TaskReport.succeeded(
-                    TaskReport.Submission.of(task.id(), settings, video, submittedAt),
-                    task,
-                    engine.scheduler().now());
+                            TaskReport.Submission.of(task.id(), settings, video, submittedAt),
+                            task,
+                            engine.scheduler().now())
+                    .withOptions(settings.getModelOptions())
+                    .withVideoFile(videoFile);
             task.outputs().forEach(console.out()::println);
             console.out().flush();
             printer.say("Runway task " + task.id() + " SUCCEEDED.");
             try {
-                writeArtifacts(report);
-                if (download) {
-                    downloadOutputs(task);
+                try {
+                    if (download || downloadTo != null) {
+                        report = report.withDownload(downloadOutputs(task));
+                    }
+                } finally {
+                    writeArtifacts(report);
                 }
             } catch (FileAlreadyExistsException e) {
                 printer.warn("runway-upscale: the task succeeded but " + e.getFile()
@@ -320,9 +354,11 @@ final class UpscaleCommand implements Callable<Integer> {
             }
             if (taskId != null && outputDir != null) {
                 TaskReport report = TaskReport.failed(
-                        TaskReport.Submission.of(taskId, settings, video, submittedAt),
-                        e,
-                        engine.scheduler().now());
+                                TaskReport.Submission.of(taskId, settings, video, submittedAt),
+                                e,
+                                engine.scheduler().now())
+                        .withOptions(settings.getModelOptions())
+                        .withVideoFile(videoFile);
                 try {
                     writeArtifacts(report);
                 } catch (FileAlreadyExistsException exists) {
@@ -343,14 +379,13 @@ final class UpscaleCommand implements Callable<Integer> {
             files.forEach(f -> printer.say("Wrote " + f));
         }
 
-        private void downloadOutputs(RunwayTask task) throws IOException, RunwayException, Interrupted {
-            Path dir = outputDir == null ? Path.of(".") : outputDir;
-            Files.createDirectories(dir);
+        /** Downloads every output; returns what was saved of the first, which the report records. */
+        private DownloadedVideo downloadOutputs(RunwayTask task) throws IOException, RunwayException, Interrupted {
             List<String> outputs = task.outputs();
+            DownloadedVideo first = null;
             for (int i = 0; i < outputs.size(); i++) {
-                // The name comes from the checked task id only, and must land directly in the folder.
-                Path target =
-                        TaskArtifacts.fileIn(dir, task.id() + (outputs.size() == 1 ? "" : "-" + (i + 1)) + ".mp4");
+                Path target = target(task.id(), i, outputs.size());
+                Files.createDirectories(target.getParent());
                 DownloadResult result;
                 try {
                     result = await(client.download(outputs.get(i), target, overwrite));
@@ -360,8 +395,30 @@ final class UpscaleCommand implements Callable<Integer> {
                     }
                     throw e;
                 }
-                printer.say("Downloaded " + result.bytes() + " bytes to " + result.file());
+                DownloadedVideo saved = DownloadedVideo.of(result.file(), target.toString(), result.contentType());
+                printer.say("Downloaded " + saved.bytes() + " bytes to " + saved.file() + " (SHA-256 " + saved.sha256()
+                        + ")");
+                first = first == null ? saved : first;
             }
+            return first;
+        }
+
+        /** {@code --download-to} names the first output's file; further outputs get -2, -3, ... before its extension. */
+        private Path target(String taskId, int index, int count) throws IOException {
+            if (downloadTo == null) {
+                // The name comes from the checked task id only, and must land directly in the folder.
+                Path dir = outputDir == null ? Path.of(".") : outputDir;
+                return TaskArtifacts.fileIn(dir, taskId + (count == 1 ? "" : "-" + (index + 1)) + ".mp4");
+            }
+            if (index == 0) {
+                return downloadTo.toAbsolutePath();
+            }
+            String name = downloadTo.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            String numbered = dot > 0
+                    ? name.substring(0, dot) + "-" + (index + 1) + name.substring(dot)
+                    : name + "-" + (index + 1);
+            return downloadTo.toAbsolutePath().resolveSibling(numbered);
         }
     }
 

@@ -279,7 +279,9 @@ class CommandLineTest {
 
         assertThat(run("--video-file", big.toString())).isEqualTo(2);
         assertThat(run("--video-file", text.toString())).isEqualTo(2);
-        assertThat(stderr()).contains("at most 16 MB").contains("no known video extension");
+        assertThat(stderr())
+                .contains("has 16777217 bytes (16 MB), over the data-URI limit of model upscale_v1 of 16 MB")
+                .contains("notes.txt' is not a video (it looks like text)");
         assertThat(simulator.requests()).isEmpty();
     }
 
@@ -295,6 +297,9 @@ class CommandLineTest {
                 .resolve(simulatorTaskId() + ".json")
                 .toFile());
         assertThat(json.get("videoUri").asText()).isEqualTo("data:video/mp4;base64,... (8 bytes)");
+        assertThat(json.get("videoFile").get("name").asText()).isEqualTo(clip.toString());
+        assertThat(json.get("videoFile").get("bytes").asLong()).isEqualTo(8);
+        assertThat(json.get("videoFile").get("sha256").asText()).hasSize(64);
     }
 
     @Test
@@ -357,37 +362,29 @@ class CommandLineTest {
                 "final", TaskScenario.standard().withTimes(Duration.ofSeconds(1), Duration.ZERO, Duration.ofHours(10)));
         simulator.fault(FaultRule.always("GET", "/runwayml/v1/tasks/", Fault.drip(Duration.ofMillis(300))));
 
-        long start = System.nanoTime();
-        int code = CompletableFuture.supplyAsync(() -> run("--timeout", "2s", VIDEO))
-                .orTimeout(60, TimeUnit.SECONDS)
-                .join();
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Timed run = timed("--timeout", "2s", VIDEO);
 
-        assertThat(code).isEqualTo(4);
+        assertThat(run.code()).isEqualTo(4);
         assertThat(stderr()).contains("Gave up waiting for Runway task " + simulatorTaskId());
         // Each dripping answer would take about a minute; the run ends at the deadline plus the last look
         // (half a second), with room for a loaded machine.
-        assertThat(took).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(6));
+        assertThat(run.took()).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(6));
     }
 
     @Test
     void slowDripSubmissionExitsFourSayingTheTaskMayExist() {
         simulator.fault(FaultRule.always("POST", "/runwayml/v1/video_upscale", Fault.drip(Duration.ofMillis(300))));
 
-        long start = System.nanoTime();
-        int code = CompletableFuture.supplyAsync(() -> run("--timeout", "2s", VIDEO))
-                .orTimeout(60, TimeUnit.SECONDS)
-                .join();
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Timed run = timed("--timeout", "2s", VIDEO);
 
-        assertThat(code).isEqualTo(4);
+        assertThat(run.code()).isEqualTo(4);
         assertThat(stderr())
                 .contains("while submitting")
                 .contains("may have been created")
                 .contains("not resubmitted");
         assertThat(simulator.postCount()).isEqualTo(1);
         assertThat(simulator.taskCount()).isEqualTo(1);
-        assertThat(took).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(6));
+        assertThat(run.took()).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(6));
     }
 
     @Test
@@ -418,6 +415,75 @@ class CommandLineTest {
         Path video = dir.resolve(simulatorTaskId() + ".mp4");
         assertThat(Files.readAllBytes(video)).isEqualTo(OutputContent.bytes(2_500_000));
         assertThat(stderr()).contains("Downloaded 2500000 bytes");
+    }
+
+    @Test
+    void downloadToWritesTheNamedFileAndRecordsItsChecksum() throws Exception {
+        simulator.scenarioFor(
+                "final",
+                TaskScenario.standard()
+                        .withTimes(Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(10))
+                        .withOutputBytes(300_000));
+        Path target = dir.resolve("release").resolve("intro-4k.mp4");
+
+        assertThat(run("--output-dir", dir.toString(), "--download-to", target.toString(), VIDEO))
+                .isZero();
+
+        byte[] expected = OutputContent.bytes(300_000);
+        String sha256 = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(expected));
+        assertThat(Files.readAllBytes(target)).isEqualTo(expected);
+        assertThat(dir.resolve(simulatorTaskId() + ".mp4")).doesNotExist();
+        assertThat(stderr()).contains("Downloaded 300000 bytes to " + target + " (SHA-256 " + sha256 + ")");
+        JsonNode json = JSON.readTree(dir.resolve("runway-upscale")
+                .resolve(simulatorTaskId() + ".json")
+                .toFile());
+        assertThat(json.get("download").get("file").asText()).isEqualTo(target.toString());
+        assertThat(json.get("download").get("bytes").asLong()).isEqualTo(300_000);
+        assertThat(json.get("download").get("sha256").asText()).isEqualTo(sha256);
+    }
+
+    @Test
+    void downloadAndDownloadToTogetherExitTwo() {
+        assertThat(run("--download", "--download-to", dir.resolve("a.mp4").toString(), VIDEO))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("give either --download or --download-to, not both");
+        assertThat(simulator.requests()).isEmpty();
+    }
+
+    @Test
+    void theDataUriLimitFollowsTheModelAndCanBeOverridden() throws Exception {
+        byte[] video = new byte[6 * 1024 * 1024];
+        System.arraycopy(new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'}, 0, video, 0, 12);
+        Path clip = Files.write(dir.resolve("clip.mp4"), video);
+
+        assertThat(run("--model", "magnific_video_upscaler_creative", "--video-file", clip.toString()))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("over the data-URI limit of model magnific_video_upscaler_creative of 5 MB");
+        assertThat(run("--data-uri-limit", "1MB", "--video-file", clip.toString()))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("over the configured data-URI limit of 1 MB (1048576 bytes)");
+        assertThat(run("--data-uri-limit", "lots", "--video-file", clip.toString()))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("--data-uri-limit: 'lots' is not a positive size");
+        assertThat(simulator.requests()).isEmpty();
+    }
+
+    @Test
+    void videoFileOfTheWrongTypeIsRefusedWhateverItsName() throws Exception {
+        Path png = Files.write(dir.resolve("intro.mp4"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+
+        assertThat(run("--video-file", png.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("is not a video (it looks like a PNG image)");
+        assertThat(simulator.requests()).isEmpty();
+    }
+
+    @Test
+    void badOptionNamesExitTwo() {
+        assertThat(run("--option", "fps-boost=true", VIDEO)).isEqualTo(2);
+        assertThat(stderr())
+                .contains("--option: option name 'fps-boost' may contain only letters, digits and underscores");
+        assertThat(simulator.requests()).isEmpty();
     }
 
     @Test
@@ -583,6 +649,17 @@ class CommandLineTest {
                 .toFile());
         assertThat(json.get("failure").asText()).isEqualTo("]0;owned Finished: SUCCESS gnp.exe");
         assertThat(json.get("failureCode").asText()).isEqualTo("X [31m");
+    }
+
+    /** An exit code and how long (real time) the run took to reach it. */
+    private record Timed(int code, Duration took) {}
+
+    private Timed timed(String... args) {
+        long start = System.nanoTime();
+        int code = CompletableFuture.supplyAsync(() -> run(args))
+                .orTimeout(60, TimeUnit.SECONDS)
+                .join();
+        return new Timed(code, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static List<Path> filesIn(Path folder) throws java.io.IOException {

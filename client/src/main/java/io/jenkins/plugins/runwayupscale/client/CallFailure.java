@@ -3,7 +3,7 @@ package io.jenkins.plugins.runwayupscale.client;
 import java.time.Duration;
 
 /**
- * A failed attempt, classified: the error to report, whether the table in cometapi-runway.md allows another
+ * A failed attempt, classified: the error to report, whether the retry table of docs/cometapi.md allows another
  * attempt, and how long the server asked us to wait.
  */
 record CallFailure(RunwayException error, boolean retryable, Duration retryAfter) {

@@ -1,11 +1,10 @@
 package io.jenkins.plugins.runwayupscale.client;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * What a polling policy may use to pick the next poll: the task, how long it has run, and recent readings.
+ * What a polling policy may use to pick the next poll: the task, how long it has run, and its readings.
  *
  * @param taskId the task
  * @param model the model it runs
@@ -13,11 +12,13 @@ import java.util.List;
  * @param now the current time
  * @param polls how many readings have been made so far
  * @param lastTask the last reading, null before the first
- * @param statusSince when the current status was first seen, null before the first reading
+ * @param readingSince when the last reading's status and progress were first read, null before the first reading
+ * @param previousReadAt the reading before the last one, or null
  * @param runningFrom the earliest time the task may have started RUNNING (the reading before RUNNING was first
  *     seen, or the submission), null until RUNNING is seen
  * @param runningSeenAt the reading that first showed RUNNING (the latest it can have started), or null
- * @param history recent readings, oldest first (bounded)
+ * @param history the readings that changed the status or moved progress into another tenth, oldest first
+ *     (bounded): each is the first reading of what it shows
  */
 public record PollState(
         String taskId,
@@ -26,15 +27,11 @@ public record PollState(
         Instant now,
         int polls,
         RunwayTask lastTask,
-        Instant statusSince,
+        Instant readingSince,
+        Instant previousReadAt,
         Instant runningFrom,
         Instant runningSeenAt,
         List<Observation> history) {
-
-    /** Time since submission. */
-    public Duration elapsed() {
-        return Duration.between(submittedAt, now);
-    }
 
     /**
      * One reading.

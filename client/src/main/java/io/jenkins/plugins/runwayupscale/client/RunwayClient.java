@@ -58,7 +58,7 @@ public final class RunwayClient {
      * {@link TaskTimedOutException} that says the task may have been created.
      */
     public CompletableFuture<String> submit(String videoUri, Instant deadline) throws InvalidInputException {
-        String checked = VideoUris.validate(videoUri);
+        String checked = VideoUris.validate(videoUri, settings.getDataUriLimit());
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("videoUri", checked);
         body.put("model", settings.getModel());

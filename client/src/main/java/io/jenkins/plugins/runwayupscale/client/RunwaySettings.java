@@ -2,7 +2,6 @@ package io.jenkins.plugins.runwayupscale.client;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -24,14 +23,16 @@ public final class RunwaySettings {
     private final Map<String, Object> modelOptions;
     private final Duration waitTimeout;
     private final Duration taskNotExistGrace;
+    private final DataUriLimit dataUriLimit;
 
-    private RunwaySettings(Builder b, URI baseUrl) {
+    private RunwaySettings(Builder b, URI baseUrl, Map<String, Object> modelOptions) {
         this.baseUrl = baseUrl;
         this.runwayVersion = b.runwayVersion;
         this.model = b.model;
-        this.modelOptions = Collections.unmodifiableMap(new LinkedHashMap<>(b.modelOptions));
+        this.modelOptions = modelOptions;
         this.waitTimeout = b.waitTimeout;
         this.taskNotExistGrace = b.taskNotExistGrace;
+        this.dataUriLimit = DataUriLimit.of(b.model, b.dataUriLimit);
     }
 
     public static Builder builder() {
@@ -71,6 +72,11 @@ public final class RunwaySettings {
         return taskNotExistGrace;
     }
 
+    /** How large a video sent inline may be: the model's limit unless overridden. */
+    public DataUriLimit getDataUriLimit() {
+        return dataUriLimit;
+    }
+
     /** Collects settings; {@link #build()} checks each one and names the field that is wrong. */
     public static final class Builder {
         private String baseUrl = DEFAULT_BASE_URL;
@@ -79,6 +85,7 @@ public final class RunwaySettings {
         private final Map<String, Object> modelOptions = new LinkedHashMap<>();
         private Duration waitTimeout = DEFAULT_WAIT_TIMEOUT;
         private Duration taskNotExistGrace = DEFAULT_TASK_NOT_EXIST_GRACE;
+        private Long dataUriLimit;
 
         private Builder() {}
 
@@ -120,6 +127,12 @@ public final class RunwaySettings {
             return this;
         }
 
+        /** Overrides the model's data-URI limit, in bytes of video; null keeps the model's. */
+        public Builder dataUriLimit(Long bytes) {
+            this.dataUriLimit = bytes;
+            return this;
+        }
+
         public RunwaySettings build() throws InvalidInputException {
             URI uri = checkBaseUrl(baseUrl);
             if (!VERSION.matcher(runwayVersion).matches()) {
@@ -136,14 +149,9 @@ public final class RunwaySettings {
                 throw InvalidInputException.local(
                         "model", "'" + Excerpt.cut(model, 60) + "' may contain only letters, digits, '.', '_' and '-'");
             }
-            for (String name : modelOptions.keySet()) {
-                if (name == null || name.isBlank()) {
-                    throw InvalidInputException.local("model options", "an option has a blank name");
-                }
-                if (name.equals("videoUri") || name.equals("model")) {
-                    throw InvalidInputException.local(
-                            "model options", "'" + name + "' cannot be set as an option; it has its own setting");
-                }
+            Map<String, Object> options = ModelOptions.check(modelOptions, "model options");
+            if (dataUriLimit != null && dataUriLimit < 1) {
+                throw InvalidInputException.local("data-URI limit", "must be positive");
             }
             if (waitTimeout == null || waitTimeout.isNegative() || waitTimeout.isZero()) {
                 throw InvalidInputException.local("timeout", "must be positive");
@@ -151,7 +159,7 @@ public final class RunwaySettings {
             if (taskNotExistGrace == null || taskNotExistGrace.isNegative()) {
                 throw InvalidInputException.local("task_not_exist grace window", "must not be negative");
             }
-            return new RunwaySettings(this, uri);
+            return new RunwaySettings(this, uri, options);
         }
 
         private static String blankTo(String value, String fallback) {

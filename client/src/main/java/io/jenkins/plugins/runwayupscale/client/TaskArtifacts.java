@@ -100,12 +100,30 @@ public final class TaskArtifacts {
         root.put("model", report.model());
         root.put("runwayVersion", report.runwayVersion());
         root.put("videoUri", VideoUris.forDisplay(report.videoUri()));
+        if (report.videoFile() != null) {
+            InlineVideo file = report.videoFile();
+            ObjectNode node = root.putObject("videoFile");
+            node.put("name", file.name());
+            node.put("mediaType", file.mediaType());
+            node.put("bytes", file.bytes());
+            node.put("sha256", file.sha256());
+        }
+        if (!report.options().isEmpty()) {
+            root.set("options", Json.MAPPER.valueToTree(report.options()));
+        }
         root.put("status", report.status().name());
         ArrayNode outputs = root.putArray("outputs");
         report.outputs().forEach(outputs::add);
         if (report.status() == TaskReport.Status.FAILED) {
             root.put("failureCode", report.failureCode());
             root.put("failure", report.failure());
+        }
+        if (report.download() != null) {
+            DownloadedVideo saved = report.download();
+            ObjectNode node = root.putObject("download");
+            node.put("file", saved.file());
+            node.put("bytes", saved.bytes());
+            node.put("sha256", saved.sha256());
         }
         root.put("submittedAt", iso(report.submittedAt()));
         root.put("completedAt", iso(report.completedAt()));

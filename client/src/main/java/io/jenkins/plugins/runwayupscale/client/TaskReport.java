@@ -1,7 +1,10 @@
 package io.jenkins.plugins.runwayupscale.client;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What is kept of one finished task: the plugin and the command line build it here, from the task or from the
@@ -17,6 +20,9 @@ import java.util.List;
  * @param failure Runway's failure text when FAILED
  * @param submittedAt when it was submitted
  * @param completedAt when we saw it end (or gave up)
+ * @param options the model options sent (empty when none)
+ * @param videoFile the file sent inline, described without its data; null when the input was a URI
+ * @param download the output saved to a file; null when it was not downloaded
  */
 public record TaskReport(
         String taskId,
@@ -28,7 +34,10 @@ public record TaskReport(
         String failureCode,
         String failure,
         Instant submittedAt,
-        Instant completedAt) {
+        Instant completedAt,
+        Map<String, Object> options,
+        InlineVideo videoFile,
+        DownloadedVideo download) {
 
     /** How a task ended, as written into the report. */
     public enum Status {
@@ -77,6 +86,89 @@ public record TaskReport(
 
     public TaskReport {
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
+        options = options == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    }
+
+    /** A report without options, input file or download. */
+    public TaskReport(
+            String taskId,
+            String model,
+            String runwayVersion,
+            String videoUri,
+            Status status,
+            List<String> outputs,
+            String failureCode,
+            String failure,
+            Instant submittedAt,
+            Instant completedAt) {
+        this(
+                taskId,
+                model,
+                runwayVersion,
+                videoUri,
+                status,
+                outputs,
+                failureCode,
+                failure,
+                submittedAt,
+                completedAt,
+                Map.of(),
+                null,
+                null);
+    }
+
+    /** The same report with the model options that were sent. */
+    public TaskReport withOptions(Map<String, Object> sent) {
+        return new TaskReport(
+                taskId,
+                model,
+                runwayVersion,
+                videoUri,
+                status,
+                outputs,
+                failureCode,
+                failure,
+                submittedAt,
+                completedAt,
+                sent,
+                videoFile,
+                download);
+    }
+
+    /** The same report naming the file that was sent inline. */
+    public TaskReport withVideoFile(InlineVideo file) {
+        return new TaskReport(
+                taskId,
+                model,
+                runwayVersion,
+                videoUri,
+                status,
+                outputs,
+                failureCode,
+                failure,
+                submittedAt,
+                completedAt,
+                options,
+                file,
+                download);
+    }
+
+    /** The same report with the saved output. */
+    public TaskReport withDownload(DownloadedVideo saved) {
+        return new TaskReport(
+                taskId,
+                model,
+                runwayVersion,
+                videoUri,
+                status,
+                outputs,
+                failureCode,
+                failure,
+                submittedAt,
+                completedAt,
+                options,
+                videoFile,
+                saved);
     }
 
     /** The report of a task the wait returned: it SUCCEEDED, with its outputs. */
@@ -106,6 +198,9 @@ public record TaskReport(
                 failedTask == null ? null : failedTask.failureCode(),
                 failedTask == null ? null : failedTask.failure(),
                 s.submittedAt(),
-                completedAt);
+                completedAt,
+                Map.of(),
+                null,
+                null);
     }
 }

@@ -30,7 +30,8 @@ final class TaskWaiter {
     private final ArrayDeque<PollState.Observation> history = new ArrayDeque<>();
     private final Set<String> unknownReported = new HashSet<>(2);
     private RunwayTask last;
-    private Instant statusSince;
+    private Instant readingSince;
+    private Instant previousReadAt;
     private Instant runningFrom;
     private Instant runningSeenAt;
     private Instant lastReadAt;
@@ -168,18 +169,21 @@ final class TaskWaiter {
         boolean statusChanged =
                 last == null || last.status() != task.status() || !Objects.equals(last.rawStatus(), task.rawStatus());
         boolean progressChanged = !statusChanged && !Objects.equals(last.progress(), task.progress());
-        if (statusChanged) {
-            statusSince = now;
+        if (statusChanged || progressChanged) {
+            readingSince = now;
         }
         if (runningFrom == null && task.status() == TaskStatus.RUNNING) {
             // The task started somewhere between the previous reading and this one: take the earlier bound.
             runningFrom = lastReadAt == null ? submittedAt : lastReadAt;
             runningSeenAt = now;
         }
+        previousReadAt = lastReadAt;
         lastReadAt = now;
-        history.addLast(new PollState.Observation(now, task.status(), task.progress()));
-        if (history.size() > HISTORY) {
-            history.removeFirst();
+        if (last == null || statusChanged || tenth(last.progress()) != tenth(task.progress())) {
+            history.addLast(new PollState.Observation(now, task.status(), task.progress()));
+            if (history.size() > HISTORY) {
+                history.removeFirst();
+            }
         }
         last = task;
         if (statusChanged) {
@@ -190,6 +194,10 @@ final class TaskWaiter {
         if (task.status() == TaskStatus.UNKNOWN && unknownReported.add(String.valueOf(task.rawStatus()))) {
             listener.unknownStatus(task);
         }
+    }
+
+    private static int tenth(Double progress) {
+        return progress == null ? -1 : (int) Math.floor(progress * 10 + 1e-9);
     }
 
     private void finish(RunwayTask task) {
@@ -231,7 +239,8 @@ final class TaskWaiter {
                 now,
                 polls,
                 last,
-                statusSince,
+                readingSince,
+                previousReadAt,
                 runningFrom,
                 runningSeenAt,
                 List.copyOf(history));

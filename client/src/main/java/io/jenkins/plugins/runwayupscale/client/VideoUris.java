@@ -10,22 +10,26 @@ import java.util.regex.Pattern;
 /** Checks a video URI against Runway's rules before anything is sent, and abbreviates data URIs for display. */
 public final class VideoUris {
     public static final int MAX_URL_LENGTH = 2048;
-    public static final long MAX_DATA_URI_PAYLOAD = 16L * 1024 * 1024;
     private static final String FIELD = "video URI";
     private static final Pattern DATA_URI = Pattern.compile("data:(video/[A-Za-z0-9.+-]+);base64,(.*)", Pattern.DOTALL);
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]*={0,2}");
 
     private VideoUris() {}
 
-    /** Throws with a message naming the field and what is allowed; returns the trimmed URI otherwise. */
+    /** As {@link #validate(String, DataUriLimit)} with the limit of the default model. */
     public static String validate(String videoUri) throws InvalidInputException {
+        return validate(videoUri, DataUriLimit.of(RunwaySettings.DEFAULT_MODEL, null));
+    }
+
+    /** Throws with a message naming the field and what is allowed; returns the trimmed URI otherwise. */
+    public static String validate(String videoUri, DataUriLimit limit) throws InvalidInputException {
         if (videoUri == null || videoUri.isBlank()) {
             throw InvalidInputException.local(
                     FIELD, "is missing; give an https:// URL of the video or a data:video/...;base64, URI");
         }
         String value = videoUri.strip();
         if (value.regionMatches(true, 0, "data:", 0, 5)) {
-            validateDataUri(value);
+            validateDataUri(value, limit);
             return value;
         }
         if (value.length() > MAX_URL_LENGTH) {
@@ -83,7 +87,7 @@ public final class VideoUris {
         return colon < 0 ? authority : authority.substring(0, colon);
     }
 
-    private static void validateDataUri(String value) throws InvalidInputException {
+    private static void validateDataUri(String value, DataUriLimit limit) throws InvalidInputException {
         Matcher m = DATA_URI.matcher(value);
         if (!m.matches()) {
             throw InvalidInputException.local(
@@ -91,10 +95,11 @@ public final class VideoUris {
         }
         String payload = m.group(2);
         long decoded = decodedLength(payload);
-        if (decoded > MAX_DATA_URI_PAYLOAD) {
+        if (decoded > limit.bytes()) {
             throw InvalidInputException.local(
                     FIELD,
-                    "holds " + decoded + " bytes; a data URI may hold at most 16 MB (" + MAX_DATA_URI_PAYLOAD
+                    "is a data URI holding " + decoded + " bytes (" + DataUriLimit.describe(decoded) + "), over "
+                            + limit.source() + " of " + DataUriLimit.describe(limit.bytes()) + " (" + limit.bytes()
                             + " bytes); host the video at an https URL instead (up to 32 MB)");
         }
         if (payload.isEmpty()

@@ -88,4 +88,47 @@ class ArtifactsTest {
         assertThatThrownBy(() -> TaskArtifacts.write(dir, report)).hasMessageContaining("task id");
         assertThat(dir.getParent().resolve("evil.url")).doesNotExist();
     }
+
+    @Test
+    void recordsTheFileSentInlineTheOptionsAndTheDownloadButNeverTheData() throws Exception {
+        byte[] video = VideoEncoderTest.mp4(4000);
+        EncodedVideo encoded = VideoEncoder.encode(
+                Files.write(dir.resolve("intro.mp4"), video), "out/intro.mp4", DataUriLimit.of("upscale_v1", null));
+        RunwaySettings settings = RunwaySettings.builder()
+                .model("magnific_video_upscaler_creative")
+                .modelOption("resolution", "4k")
+                .modelOption("creativity", 0.3)
+                .build();
+        RunwayTask task = new RunwayTask(
+                "t-3",
+                TaskStatus.SUCCEEDED,
+                "SUCCEEDED",
+                null,
+                List.of("https://out.example.com/3.mp4"),
+                null,
+                null,
+                null);
+        DownloadedVideo saved = new DownloadedVideo("out/intro-4k.mp4", 123456, "ab".repeat(32), "video/mp4");
+        TaskReport report = TaskReport.succeeded(
+                        TaskReport.Submission.of("t-3", settings, encoded.dataUri(), SUBMITTED), task, COMPLETED)
+                .withOptions(settings.getModelOptions())
+                .withVideoFile(encoded.video())
+                .withDownload(saved);
+
+        String text = TaskArtifacts.jsonFile(report);
+        JsonNode json = Json.MAPPER.readTree(text);
+
+        assertThat(json.get("videoUri").asText()).isEqualTo("data:video/mp4;base64,... (4000 bytes)");
+        assertThat(json.get("videoFile").get("name").asText()).isEqualTo("out/intro.mp4");
+        assertThat(json.get("videoFile").get("mediaType").asText()).isEqualTo("video/mp4");
+        assertThat(json.get("videoFile").get("bytes").asLong()).isEqualTo(4000);
+        assertThat(json.get("videoFile").get("sha256").asText()).isEqualTo(VideoEncoderTest.sha256(video));
+        assertThat(json.get("options").get("resolution").asText()).isEqualTo("4k");
+        assertThat(json.get("options").get("creativity").asDouble()).isEqualTo(0.3);
+        assertThat(json.get("download").get("file").asText()).isEqualTo("out/intro-4k.mp4");
+        assertThat(json.get("download").get("bytes").asLong()).isEqualTo(123456);
+        assertThat(json.get("download").get("sha256").asText()).isEqualTo("ab".repeat(32));
+        String data = encoded.dataUri().substring(encoded.dataUri().indexOf(',') + 1);
+        assertThat(text).doesNotContain(data.substring(0, 40)).hasSizeLessThan(1500);
+    }
 }

@@ -12,8 +12,8 @@ class FixedPollingPolicyTest {
     @Test
     void sdkBaselinePollsEverySixSecondsPlusOrMinusOneAndAHalf() {
         FixedPollingPolicy policy = FixedPollingPolicy.sdkBaseline(new SplittableRandom(1));
-        PollState state =
-                new PollState("t", "upscale_v1", Instant.EPOCH, Instant.EPOCH, 0, null, null, null, null, List.of());
+        PollState state = new PollState(
+                "t", "upscale_v1", Instant.EPOCH, Instant.EPOCH, 0, null, null, null, null, null, List.of());
         long min = Long.MAX_VALUE;
         long max = 0;
         for (int i = 0; i < 1000; i++) {

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -51,7 +50,7 @@ class ManyWaitsTest {
         for (int i = 0; i < n; i++) {
             waits.add(client.waitForTask("task-" + n + "-" + i, WaitListener.NONE));
         }
-        fixture.scheduler.advanceBy(Duration.ofSeconds(5));
+        fixture.scheduler.advanceBy(ProgressAwarePollingPolicy.DENSE.plus(ProgressAwarePollingPolicy.JITTER));
         int inFlight = fixture.transport.inFlight();
         int threads = engineThreads();
 

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** One test per row of the retry table in cometapi-runway.md, counting what the server saw. */
+/** One test per row of the retry table in docs/cometapi.md, counting what the server saw. */
 class RetryRulesTest {
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance()

@@ -87,8 +87,36 @@ class ValidationTest {
         String payload = Base64.getEncoder().encodeToString(new byte[16 * 1024 * 1024 + 3]);
         RunwayClient client = fixture.client(server.baseUrl());
         assertThatThrownBy(() -> client.submit("data:video/mp4;base64," + payload))
-                .hasMessageContaining("at most 16 MB")
+                .hasMessageContaining("data-URI limit of model upscale_v1 of 16 MB")
                 .hasMessageContaining((16 * 1024 * 1024 + 3) + " bytes");
+        assertNothingSent();
+    }
+
+    @Test
+    void appliesTheDataUriLimitOfTheModelAndNamesIt() throws Exception {
+        String payload = Base64.getEncoder().encodeToString(new byte[5 * 1024 * 1024 + 1]);
+        RunwaySettings magnific = RunwaySettings.builder()
+                .baseUrl(server.baseUrl())
+                .model("magnific_video_upscaler_creative")
+                .build();
+        RunwayClient client = fixture.client(magnific);
+        assertThatThrownBy(() -> client.submit("data:video/mp4;base64," + payload))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("data-URI limit of model magnific_video_upscaler_creative of 5 MB")
+                .hasMessageContaining((5 * 1024 * 1024 + 1) + " bytes");
+        assertNothingSent();
+    }
+
+    @Test
+    void aConfiguredDataUriLimitOverridesTheModels() throws Exception {
+        String payload = Base64.getEncoder().encodeToString(new byte[2048]);
+        RunwaySettings small = RunwaySettings.builder()
+                .baseUrl(server.baseUrl())
+                .dataUriLimit(1024L)
+                .build();
+        RunwayClient client = fixture.client(small);
+        assertThatThrownBy(() -> client.submit("data:video/mp4;base64," + payload))
+                .hasMessageContaining("over the configured data-URI limit of 1 KB (1024 bytes)");
         assertNothingSent();
     }
 

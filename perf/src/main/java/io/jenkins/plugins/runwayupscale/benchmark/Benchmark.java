@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * {@code ./benchmark}: compares polling policies in virtual time, runs 1,000 and 10,000 concurrent waits against the
@@ -16,6 +17,7 @@ import java.util.SplittableRandom;
 public final class Benchmark {
     static final long SEED = 20261124L;
     static final int TASKS = 1000;
+    static final int SEEDS = 5;
 
     private Benchmark() {}
 
@@ -30,9 +32,20 @@ public final class Benchmark {
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / 1_000_000);
 
-        double[] ratios = policies(out);
+        List<FamilyResult> families = policies(out);
+        FamilyResult mixed = families.get(Family.MIXED.ordinal());
+        String policySummary = String.format(
+                Locale.ROOT,
+                "polls_ratio=%.3f p95_delay_ratio=%.3f worst_family_p95_delay_ratio=%.3f "
+                        + "worst_family_max_delay_ratio=%.3f worst_family_polls_ratio=%.3f families=%d",
+                FamilyResult.max(mixed.pollsRatios()),
+                FamilyResult.max(mixed.p95Ratios()),
+                worst(families, FamilyResult::p95Ratios),
+                worst(families, FamilyResult::maxRatios),
+                worst(families, FamilyResult::pollsRatios),
+                families.size());
         if (policyOnly) {
-            out.printf(Locale.ROOT, "polls_ratio=%.3f p95_delay_ratio=%.3f%n", ratios[0], ratios[1]);
+            out.println(policySummary);
             return;
         }
         List<ScaleRun.Result> scale = scale(out, quick ? new int[] {100, 1000} : new int[] {1000, 10_000});
@@ -43,10 +56,8 @@ public final class Benchmark {
         double vsCurl = download.curlMbps() == 0 ? Double.NaN : download.oursMbps() / download.curlMbps();
         out.printf(
                 Locale.ROOT,
-                "polls_ratio=%.3f p95_delay_ratio=%.3f engine_threads_10k=%d heap_per_wait_bytes=%d "
-                        + "posts_ok=%b download_vs_curl=%.3f download_heap_mb=%.1f%n",
-                ratios[0],
-                ratios[1],
+                "%s engine_threads_10k=%d heap_per_wait_bytes=%d posts_ok=%b download_vs_curl=%.3f download_heap_mb=%.1f%n",
+                policySummary,
                 largest.peakEngineThreads(),
                 largest.heapPerWait(),
                 postsOk,
@@ -54,65 +65,75 @@ public final class Benchmark {
                 download.heapGrowthMb());
     }
 
-    private static double[] policies(PrintStream out) throws Exception {
-        List<TaskPlan> plans = Workload.generate(SEED, TASKS);
-        PolicyComparison comparison = new PolicyComparison(plans);
-        PolicyComparison.Result ours = comparison.run("progress-aware (ours)", ProgressAwarePollingPolicy::new);
-        PolicyComparison.Result fixed = comparison.run(
-                "fixed 6s ± 1.5s (SDKs)", () -> FixedPollingPolicy.sdkBaseline(new SplittableRandom(SEED)));
-        PolicyComparison.Result waitUntil = comparison.run("waitUntil 0.25s x1.2 ≤ 15s", WaitUntilStylePolicy::new);
+    private static double worst(List<FamilyResult> families, Function<FamilyResult, double[]> ratios) {
+        return families.stream()
+                .mapToDouble(f -> FamilyResult.max(ratios.apply(f)))
+                .max()
+                .orElse(Double.NaN);
+    }
 
-        out.printf(Locale.ROOT, "1. Policy comparison, virtual time, %d tasks, seed %d%n", TASKS, SEED);
+    private static List<FamilyResult> policies(PrintStream out) throws Exception {
         out.printf(
                 Locale.ROOT,
-                "%-28s %10s %8s %10s %10s %10s %9s%n",
-                "policy",
+                "1. Polling policy against the SDK loop (6 s ± 1.5 s), virtual time, %d tasks per family, seeds %d-%d%n",
+                TASKS,
+                SEED,
+                SEED + SEEDS - 1);
+        out.printf(
+                Locale.ROOT,
+                "%-28s %-19s %-19s %-19s %13s %13s%n",
+                "family",
+                "polls ratio",
+                "p95 delay ratio",
+                "max delay ratio",
                 "polls/task",
-                "running",
-                "delay mean",
-                "delay p95",
-                "delay max",
-                "failures");
-        for (PolicyComparison.Result r : List.of(ours, fixed, waitUntil)) {
+                "p95 delay");
+        out.printf(
+                Locale.ROOT,
+                "%-28s %-19s %-19s %-19s %13s %13s%n",
+                "",
+                "min/median/max",
+                "min/median/max",
+                "min/median/max",
+                "ours / SDK",
+                "ours / SDK");
+        List<FamilyResult> results = new ArrayList<>();
+        for (Family family : Family.values()) {
+            PolicyComparison.Result[] ours = new PolicyComparison.Result[SEEDS];
+            PolicyComparison.Result[] sdk = new PolicyComparison.Result[SEEDS];
+            for (int i = 0; i < SEEDS; i++) {
+                long seed = SEED + i;
+                PolicyComparison comparison = new PolicyComparison(family.generate(seed, TASKS));
+                ours[i] = comparison.run(ProgressAwarePollingPolicy::new);
+                sdk[i] = comparison.run(() -> FixedPollingPolicy.sdkBaseline(new SplittableRandom(seed)));
+            }
+            FamilyResult r = new FamilyResult(family, ours, sdk);
+            results.add(r);
+            double[] m = r.medians();
             out.printf(
                     Locale.ROOT,
-                    "%-28s %10.2f %8.2f %9.2fs %9.2fs %9.2fs %9d%n",
-                    r.name(),
-                    r.polls().mean(),
-                    r.runningPolls().mean(),
-                    r.delays().mean(),
-                    r.delays().p95(),
-                    r.delays().max(),
-                    r.failures());
-            r.byStyle()
-                    .forEach((style, s) -> out.printf(
-                            Locale.ROOT,
-                            "  %-26s %10.2f %8.2f %9.2fs %9.2fs %9.2fs%n",
-                            style.name().toLowerCase(Locale.ROOT),
-                            s[0].mean(),
-                            s[2].mean(),
-                            s[1].mean(),
-                            s[1].p95(),
-                            s[1].max()));
+                    "%-28s %-19s %-19s %-19s %6.2f/%6.2f %5.2fs/%5.2fs%s%n",
+                    family.label(),
+                    spread(r.pollsRatios()),
+                    spread(r.p95Ratios()),
+                    spread(r.maxRatios()),
+                    m[0],
+                    m[2],
+                    m[1],
+                    m[3],
+                    r.failures() == 0 ? "" : "  failures: " + r.failures());
         }
-        double pollsRatio = ours.polls().mean() / fixed.polls().mean();
-        double p95Ratio = ours.delays().p95() / fixed.delays().p95();
-        out.printf(Locale.ROOT, "ours / fixed: polls %.3f, p95 delay %.3f%n", pollsRatio, p95Ratio);
-        out.print("other seeds (polls, p95 delay):");
-        for (long seed = SEED + 1; seed <= SEED + 4; seed++) {
-            PolicyComparison other = new PolicyComparison(Workload.generate(seed, TASKS));
-            PolicyComparison.Result o = other.run("ours", ProgressAwarePollingPolicy::new);
-            long s = seed;
-            PolicyComparison.Result f =
-                    other.run("fixed", () -> FixedPollingPolicy.sdkBaseline(new SplittableRandom(s)));
-            out.printf(
-                    Locale.ROOT,
-                    " %.3f/%.3f",
-                    o.polls().mean() / f.polls().mean(),
-                    o.delays().p95() / f.delays().p95());
-        }
-        out.printf("%n%n");
-        return new double[] {pollsRatio, p95Ratio};
+        out.println();
+        return results;
+    }
+
+    private static String spread(double[] values) {
+        return String.format(
+                Locale.ROOT,
+                "%.3f/%.3f/%.3f",
+                FamilyResult.min(values),
+                FamilyResult.median(values),
+                FamilyResult.max(values));
     }
 
     private static List<ScaleRun.Result> scale(PrintStream out, int[] sizes) throws Exception {

@@ -21,10 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * through hours of polling in a second. Counts the reads of each task.
  */
 final class InMemoryRunway implements HttpTransport {
-    private static final double NOISE = 0.03;
     private final Map<String, TaskPlan> plans = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> runningReads = new ConcurrentHashMap<>();
     private final Scheduler clock;
 
     InMemoryRunway(Iterable<TaskPlan> plans, Scheduler clock) {
@@ -42,9 +40,6 @@ final class InMemoryRunway implements HttpTransport {
         }
         reads.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
         String body = body(plan, clock.now());
-        if (body.contains("\"RUNNING\"")) {
-            runningReads.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
-        }
         return CompletableFuture.completedFuture(new HttpAnswer(200, Map.of(), body));
     }
 
@@ -55,12 +50,6 @@ final class InMemoryRunway implements HttpTransport {
 
     int reads(String id) {
         AtomicInteger n = reads.get(id);
-        return n == null ? 0 : n.get();
-    }
-
-    /** Reads that found the task RUNNING. */
-    int runningReads(String id) {
-        AtomicInteger n = runningReads.get(id);
         return n == null ? 0 : n.get();
     }
 
@@ -76,20 +65,8 @@ final class InMemoryRunway implements HttpTransport {
         }
         double fraction = (double) Duration.between(plan.runningFrom(), now).toMillis()
                 / plan.running().toMillis();
-        return switch (plan.style()) {
-            case SMOOTH -> task(plan, "RUNNING", progress(noisy(plan, now, fraction)));
-            case STEPWISE -> task(plan, "RUNNING", progress(Math.floor(fraction * 4) / 4));
-            case ABSENT -> task(plan, "RUNNING", null);
-        };
-    }
-
-    private static double noisy(TaskPlan plan, Instant now, double fraction) {
-        double noise = (new SplittableRandom(plan.noiseSeed() ^ now.toEpochMilli()).nextDouble() * 2 - 1) * NOISE;
-        return Math.max(0, Math.min(0.99, fraction + noise));
-    }
-
-    private static String progress(double value) {
-        return String.format(Locale.ROOT, ",\"progress\":%.4f", value);
+        Double shown = plan.progress().at(fraction, new SplittableRandom(plan.noiseSeed() ^ now.toEpochMilli()));
+        return task(plan, "RUNNING", shown == null ? null : String.format(Locale.ROOT, ",\"progress\":%.4f", shown));
     }
 
     private static String task(TaskPlan plan, String status, String extra) {

@@ -10,9 +10,7 @@ import io.jenkins.plugins.runwayupscale.client.WaitListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
@@ -24,20 +22,11 @@ final class PolicyComparison {
     /**
      * What one policy did.
      *
-     * @param name policy name
      * @param polls polls per task
-     * @param runningPolls polls per task that found it RUNNING
      * @param delays detection delay per task, seconds
-     * @param byStyle the same, split by progress style
      * @param failures tasks whose wait did not succeed
      */
-    record Result(
-            String name,
-            Stats polls,
-            Stats runningPolls,
-            Stats delays,
-            Map<ProgressStyle, Stats[]> byStyle,
-            int failures) {}
+    record Result(Stats polls, Stats delays, int failures) {}
 
     private final List<TaskPlan> plans;
 
@@ -45,8 +34,8 @@ final class PolicyComparison {
         this.plans = plans;
     }
 
-    Result run(String name, Supplier<PollingPolicy> policyFactory) throws Exception {
-        VirtualScheduler scheduler = new VirtualScheduler(Workload.EPOCH);
+    Result run(Supplier<PollingPolicy> policyFactory) throws Exception {
+        VirtualScheduler scheduler = new VirtualScheduler(Family.EPOCH);
         InMemoryRunway runway = new InMemoryRunway(plans, scheduler);
         RunwayEngine engine = RunwayEngine.builder()
                 .transport(runway)
@@ -83,41 +72,20 @@ final class PolicyComparison {
             // virtual time: everything runs on this thread, in time order
         }
         engine.close();
-        return summarize(name, runway, seenDone, failures[0]);
+        return summarize(runway, seenDone, failures[0]);
     }
 
-    private Result summarize(String name, InMemoryRunway runway, Instant[] seenDone, int failures) {
+    private Result summarize(InMemoryRunway runway, Instant[] seenDone, int failures) {
         double[] polls = new double[plans.size()];
-        double[] runningPolls = new double[plans.size()];
-        double[] delays = new double[plans.size()];
-        Map<ProgressStyle, List<double[]>> split = new EnumMap<>(ProgressStyle.class);
+        List<Double> delays = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
             TaskPlan plan = plans.get(i);
             polls[i] = runway.reads(plan.id());
-            runningPolls[i] = runway.runningReads(plan.id());
-            delays[i] = seenDone[i] == null
-                    ? Double.NaN
-                    : Duration.between(plan.finishAt(), seenDone[i]).toMillis() / 1000.0;
-            split.computeIfAbsent(plan.style(), s -> new ArrayList<>())
-                    .add(new double[] {polls[i], delays[i], runningPolls[i]});
+            if (seenDone[i] != null) {
+                delays.add(Duration.between(plan.finishAt(), seenDone[i]).toMillis() / 1000.0);
+            }
         }
-        Map<ProgressStyle, Stats[]> byStyle = new EnumMap<>(ProgressStyle.class);
-        split.forEach((style, rows) -> byStyle.put(style, new Stats[] {
-            Stats.of(rows.stream().mapToDouble(r -> r[0]).toArray()),
-            Stats.of(rows.stream()
-                    .mapToDouble(r -> r[1])
-                    .filter(d -> !Double.isNaN(d))
-                    .toArray()),
-            Stats.of(rows.stream().mapToDouble(r -> r[2]).toArray())
-        }));
         return new Result(
-                name,
-                Stats.of(polls),
-                Stats.of(runningPolls),
-                Stats.of(java.util.Arrays.stream(delays)
-                        .filter(d -> !Double.isNaN(d))
-                        .toArray()),
-                byStyle,
-                failures);
+                Stats.of(polls), Stats.of(delays.stream().mapToDouble(d -> d).toArray()), failures);
     }
 }

@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param pending time PENDING
  * @param throttled time THROTTLED (zero for most)
  * @param running time RUNNING
- * @param style how it reports progress
+ * @param progress what it shows while RUNNING
  * @param noiseSeed seed of its progress noise
  */
 record TaskPlan(
@@ -20,7 +20,7 @@ record TaskPlan(
         Duration pending,
         Duration throttled,
         Duration running,
-        ProgressStyle style,
+        ProgressShape progress,
         long noiseSeed) {
 
     Instant runningFrom() {

@@ -1,8 +1,0 @@
-package io.jenkins.plugins.runwayupscale.benchmark;
-
-/** How a simulated task reports progress while RUNNING. */
-enum ProgressStyle {
-    SMOOTH,
-    STEPWISE,
-    ABSENT
-}

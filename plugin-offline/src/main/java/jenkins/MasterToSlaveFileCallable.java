@@ -1,0 +1,6 @@
+// Compile-only shim of jenkins-core 2.541.3: only what plugin/ uses, real signatures. See plugin-offline/README.md.
+package jenkins;
+
+import jenkins.agents.ControllerToAgentFileCallable;
+
+public abstract class MasterToSlaveFileCallable<T> implements ControllerToAgentFileCallable<T> {}

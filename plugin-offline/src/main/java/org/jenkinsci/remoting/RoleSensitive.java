@@ -1,0 +1,7 @@
+// Compile-only shim of remoting 3352.v17a_fb_4b_2773f (bundled with jenkins-core 2.541.3): only what plugin/ uses, real
+// signatures. See plugin-offline/README.md.
+package org.jenkinsci.remoting;
+
+public interface RoleSensitive {
+    void checkRoles(RoleChecker checker) throws SecurityException;
+}
