@@ -10,4 +10,8 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-public @interface Terminator {}
+public @interface Terminator {
+    String[] requires() default {};
+
+    String[] attains() default {};
+}

@@ -2,6 +2,7 @@
 package hudson.security;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 
 public interface AccessControlled {
     ACL getACL();
@@ -11,6 +12,10 @@ public interface AccessControlled {
     }
 
     default boolean hasPermission(Permission permission) {
+        throw new UnsupportedOperationException();
+    }
+
+    default boolean hasPermission2(Authentication a, Permission permission) {
         throw new UnsupportedOperationException();
     }
 }

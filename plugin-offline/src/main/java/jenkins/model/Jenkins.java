@@ -2,11 +2,13 @@
 package jenkins.model;
 
 import hudson.ProxyConfiguration;
+import hudson.model.ItemGroup;
+import hudson.model.TopLevelItem;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 
-public class Jenkins implements AccessControlled {
+public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
     public static final Permission ADMINISTER = null;
 
     private Jenkins() {}

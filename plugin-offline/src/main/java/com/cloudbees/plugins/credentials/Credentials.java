@@ -7,6 +7,8 @@ import hudson.model.Describable;
 import java.io.Serializable;
 
 public interface Credentials extends Describable<Credentials>, Serializable, ExtensionPoint {
+    CredentialsScope getScope();
+
     @Override
     CredentialsDescriptor getDescriptor();
 }

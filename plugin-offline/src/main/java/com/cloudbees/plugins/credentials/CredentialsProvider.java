@@ -8,13 +8,26 @@ import hudson.ExtensionPoint;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Item;
+import hudson.model.ItemGroup;
 import hudson.model.Run;
+import hudson.security.Permission;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 
 public abstract class CredentialsProvider extends Descriptor<CredentialsProvider>
         implements ExtensionPoint, Describable<CredentialsProvider> {
+    public static final Permission USE_ITEM = null;
+
     public CredentialsProvider() {}
+
+    public static <C extends IdCredentials> C findCredentialByIdInItemGroup(
+            String id,
+            Class<C> type,
+            ItemGroup<?> itemGroup,
+            Authentication authentication,
+            List<DomainRequirement> domainRequirements) {
+        throw new UnsupportedOperationException();
+    }
 
     public static <C extends IdCredentials> C findCredentialByIdInItem(
             String id,

@@ -17,7 +17,6 @@ import io.jenkins.plugins.runwayupscale.upscale.UpscaleRequest;
 import io.jenkins.plugins.runwayupscale.upscale.UpscaleService;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
-import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -103,9 +102,12 @@ public class RunwayUpscaleBuilder extends Builder implements SimpleBuildStep {
         run.addOrReplaceAction(new UpscaleEnvironmentAction(outcome.taskId(), outcome.outputUrl()));
     }
 
-    /** Offers the build step to freestyle jobs and serves its part of the shared form. */
+    /**
+     * Offers the build step to freestyle jobs and serves its part of the shared form. No {@code @Symbol}: it would
+     * make this step callable from Pipeline too, a weaker twin of {@code runwayUpscale} that holds an executor and
+     * does not survive a restart.
+     */
     @Extension
-    @Symbol("runwayUpscaleBuilder")
     public static final class DescriptorImpl extends BuildStepDescriptor<Builder> implements UpscaleForm {
         @Override
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {

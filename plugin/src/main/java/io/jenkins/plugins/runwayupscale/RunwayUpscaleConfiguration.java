@@ -36,6 +36,12 @@ public class RunwayUpscaleConfiguration extends GlobalConfiguration {
         return ExtensionList.lookupSingleton(RunwayUpscaleConfiguration.class);
     }
 
+    /** The section's name in Manage Jenkins » System. */
+    @Override
+    public String getDisplayName() {
+        return Messages.RunwayUpscaleConfiguration_DisplayName();
+    }
+
     /** What every upscale starts from. */
     public UpscaleDefaults defaults() {
         return new UpscaleDefaults(baseUrl, credentialsId, runwayVersion, model, timeoutMinutes);
@@ -133,15 +139,13 @@ public class RunwayUpscaleConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doCheckCredentialsId(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        if (Util.fixEmptyAndTrim(value) == null) {
-            return FormValidation.ok();
-        }
-        return UpscaleForm.checkCredentialsId(null, value);
+        return UpscaleForm.toForm(FieldChecks.defaultCredentialsId(value, FormCredentials::atRoot));
     }
 
+    /** Only Global-scoped credentials: System-scoped ones are never given to builds. */
     @POST
     public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return UpscaleForm.credentialsIdItems(null, credentialsId, true);
+        return FormCredentials.listAtRoot(credentialsId == null ? "" : credentialsId);
     }
 }

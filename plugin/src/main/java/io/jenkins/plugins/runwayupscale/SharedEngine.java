@@ -4,6 +4,10 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.ProxyConfiguration;
 import hudson.init.Terminator;
+import hudson.security.ACL;
+import hudson.util.ClassLoaderSanityThreadFactory;
+import hudson.util.DaemonThreadFactory;
+import hudson.util.NamingThreadFactory;
 import io.jenkins.plugins.runwayupscale.client.EngineConfig;
 import io.jenkins.plugins.runwayupscale.client.RunwayEngine;
 import io.jenkins.plugins.runwayupscale.upscale.ArtifactPublisher;
@@ -15,13 +19,13 @@ import io.jenkins.plugins.runwayupscale.upscale.UpscaleService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
+import jenkins.security.ImpersonatingExecutorService;
 
 /**
  * The one Runway engine of this Jenkins (one async HTTP client and one scheduler for every upscale, with Jenkins'
@@ -34,7 +38,15 @@ public final class SharedEngine {
     /** Credential lookups, build records and archiving; waiting takes no thread, so a few are plenty. */
     private static final int WORKERS = 4;
 
-    private final ThreadPoolExecutor pool;
+    /**
+     * The milestone workflow-cps reaches once every running Pipeline is suspended and saved for the restart
+     * ({@code FlowExecutionList.EXECUTIONS_SUSPENDED} in workflow-api, written out as this plugin does not depend on
+     * it). Closing the engine only after it lets waits end as "suspended", never as failures. Without Pipeline no
+     * terminator attains it, and the engine closes without waiting.
+     */
+    static final String EXECUTIONS_SUSPENDED = "FlowExecutionList.EXECUTIONS_SUSPENDED";
+
+    private final ExecutorService pool;
     private final UpscaleService service;
     private final List<RunwayEngine> retired = new ArrayList<>();
     private RunwayEngine engine;
@@ -42,9 +54,7 @@ public final class SharedEngine {
     private volatile boolean closing;
 
     public SharedEngine() {
-        pool = new ThreadPoolExecutor(
-                WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new WorkerThreads());
-        pool.allowCoreThreadTimeOut(true);
+        pool = workers();
         service = new UpscaleService(
                 new EngineGateway(this::engine),
                 new CredentialResolver(CredentialLookup.JENKINS),
@@ -64,7 +74,8 @@ public final class SharedEngine {
 
     /**
      * The engine for new calls. When the proxy settings changed, a new engine takes over and the old one keeps
-     * serving the waits it already has until shutdown: closing it would break them.
+     * serving the waits it already has until shutdown: closing it would break them. An engine whose network has
+     * stopped is replaced (and closed) on the next call, so one bad answer cannot fail every later upscale.
      */
     synchronized RunwayEngine engine() {
         if (closing) {
@@ -72,8 +83,12 @@ public final class SharedEngine {
         }
         ProxyConfiguration proxy = Jenkins.get().getProxy();
         List<Object> identity = JenkinsProxy.identity(proxy);
-        if (engine == null || !Objects.equals(identity, engineProxy)) {
-            if (engine != null) {
+        if (needsNew(engine, !Objects.equals(identity, engineProxy))) {
+            if (engine != null && !engine.isActive()) {
+                // Its network died (an Error on its I/O thread): it serves nothing more, its waits have ended.
+                LOGGER.warning("The Runway engine's network stopped; a new engine takes over");
+                engine.close();
+            } else if (engine != null) {
                 retired.add(engine);
             }
             engine = RunwayEngine.builder()
@@ -84,6 +99,11 @@ public final class SharedEngine {
             engineProxy = identity;
         }
         return engine;
+    }
+
+    /** Whether the next call needs a new engine: none yet, other proxy settings, or one that can send nothing. */
+    static boolean needsNew(RunwayEngine current, boolean proxyChanged) {
+        return current == null || proxyChanged || !current.isActive();
     }
 
     /** Stops every engine and the pool; waits that were running resume after the restart. */
@@ -98,21 +118,28 @@ public final class SharedEngine {
         pool.shutdownNow();
     }
 
-    @Terminator
+    /**
+     * The pool for upscales' blocking work, made as core makes its own: daemon threads named for thread dumps, whose
+     * context class loader is core's (not one inherited from whichever thread happened to start them, which a
+     * long-lived pool thread would keep alive), running as SYSTEM (a pool thread would otherwise run as ANONYMOUS
+     * and could not read the builds it records on).
+     */
+    static ExecutorService workers() {
+        ThreadPoolExecutor threads = new ThreadPoolExecutor(
+                WORKERS,
+                WORKERS,
+                60,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                new ClassLoaderSanityThreadFactory(
+                        new NamingThreadFactory(new DaemonThreadFactory(), "Runway upscale worker")));
+        threads.allowCoreThreadTimeOut(true);
+        return new ImpersonatingExecutorService(threads, ACL.SYSTEM2);
+    }
+
+    @Terminator(requires = EXECUTIONS_SUSPENDED)
     public static void shutDown() {
         LOGGER.fine("Closing the Runway engine");
         ExtensionList.lookup(SharedEngine.class).forEach(SharedEngine::close);
-    }
-
-    /** Daemon threads with a name that says whose they are in a thread dump. */
-    private static final class WorkerThreads implements ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable work) {
-            Thread thread = new Thread(work, "Runway upscale worker " + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
     }
 }

@@ -6,13 +6,13 @@ import com.google.common.util.concurrent.MoreExecutors;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.runwayupscale.upscale.Submission;
 import io.jenkins.plugins.runwayupscale.upscale.Upscale;
 import io.jenkins.plugins.runwayupscale.upscale.UpscaleBuild;
 import io.jenkins.plugins.runwayupscale.upscale.UpscalePlan;
 import io.jenkins.plugins.runwayupscale.upscale.UpscaleRequest;
 import io.jenkins.plugins.runwayupscale.upscale.UpscaleService;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -22,7 +22,8 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
  * The asynchronous, restart-safe execution of {@code runwayUpscale}. It holds no thread while the task runs and
- * persists only the plan (no key), the task id and when it was submitted; the step completes exactly once.
+ * persists only, once the task exists, the plan (no key, no video data) and the {@link Submission}; the step
+ * completes exactly once.
  */
 public final class UpscaleExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
@@ -32,9 +33,10 @@ public final class UpscaleExecution extends StepExecution {
     private transient volatile UpscaleService service;
     private transient volatile Upscale upscale;
 
+    // Both null until CometAPI accepted the task: then the plan is set first, so a save never holds a submission
+    // without the plan to resume it with.
     private volatile UpscalePlan plan;
-    private volatile String taskId;
-    private volatile Instant submittedAt;
+    private volatile Submission submission;
     private final AtomicBoolean completed = new AtomicBoolean();
 
     UpscaleExecution(StepContext context, UpscaleRequest request) {
@@ -51,8 +53,7 @@ public final class UpscaleExecution extends StepExecution {
     /** Checks the parameters and hands the upscale to the worker pool; no I/O here, on the CPS VM thread. */
     @Override
     public boolean start() throws Exception {
-        plan = service().plan(request);
-        Upscale started = follow(service().upscale(plan, build()));
+        Upscale started = follow(service().upscale(service().plan(request), build()));
         started.submit(this::submitted);
         return false;
     }
@@ -64,12 +65,13 @@ public final class UpscaleExecution extends StepExecution {
             if (completed.get()) {
                 return;
             }
-            if (taskId == null || plan == null) {
+            Submission known = submission;
+            if (known == null || plan == null) {
                 // The submission may have reached CometAPI; sending it again could start, and bill, a second task.
                 fail(new AbortException(Messages.UpscaleExecution_RestartedWhileSubmitting()));
                 return;
             }
-            follow(service().upscale(plan, build())).resume(taskId, submittedAt);
+            follow(service().upscale(plan, build())).resume(known);
         } catch (RuntimeException e) {
             fail(e);
         }
@@ -102,9 +104,9 @@ public final class UpscaleExecution extends StepExecution {
     }
 
     /** Persists the task id before the first poll, so a restart resumes the wait instead of submitting again. */
-    private CompletionStage<?> submitted(String id, Instant at) {
-        taskId = id;
-        submittedAt = at;
+    private CompletionStage<?> submitted(UpscalePlan kept, Submission accepted) {
+        plan = kept;
+        submission = accepted;
         CompletableFuture<Void> saved = new CompletableFuture<>();
         Futures.addCallback(
                 getContext().saveState(),

@@ -1,18 +1,13 @@
 package io.jenkins.plugins.runwayupscale;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.common.StandardCredentials;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.model.Item;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.runwayupscale.upscale.CredentialLookup;
 import io.jenkins.plugins.runwayupscale.upscale.FieldCheck;
 import io.jenkins.plugins.runwayupscale.upscale.FieldChecks;
 import java.util.List;
 import jenkins.model.Jenkins;
-import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
@@ -33,7 +28,7 @@ public interface UpscaleForm {
 
     @POST
     default FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-        return mayConfigure(item) ? checkCredentialsId(item, value) : FormValidation.ok();
+        return mayListCredentials(item) ? checkCredentialsId(item, value) : FormValidation.ok();
     }
 
     @POST
@@ -54,7 +49,11 @@ public interface UpscaleForm {
     /** Secret text credentials the job can use; to others only the current value, so nothing is disclosed. */
     @POST
     default ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-        return credentialsIdItems(item, credentialsId, mayConfigure(item));
+        String current = credentialsId == null ? "" : credentialsId;
+        if (!mayListCredentials(item)) {
+            return FormCredentials.currentOnly(current);
+        }
+        return item == null ? FormCredentials.listAtRoot(current) : FormCredentials.listInJob(item, current);
     }
 
     /** Configure the job, or administer Jenkins when there is no job (the global Snippet Generator). */
@@ -62,33 +61,22 @@ public interface UpscaleForm {
         return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
     }
 
-    /** Checks a credential id in the context of the job, or of Jenkins when {@code item} is null. */
-    static FormValidation checkCredentialsId(Item item, String value) {
-        return toForm(FieldChecks.credentialsId(
-                value, RunwayUpscaleConfiguration.get().getCredentialsId(), id -> {
-                    if (CredentialsProvider.findCredentialByIdInItem(
-                                    id, StringCredentials.class, item, ACL.SYSTEM2, List.of())
-                            != null) {
-                        return new FieldChecks.CredentialProbe.Found("", true);
-                    }
-                    StandardCredentials other = CredentialsProvider.findCredentialByIdInItem(
-                            id, StandardCredentials.class, item, ACL.SYSTEM2, List.of());
-                    return other == null
-                            ? null
-                            : new FieldChecks.CredentialProbe.Found(CredentialLookup.JENKINS.typeOf(other), false);
-                }));
+    /**
+     * The credentials plugin's rule for listing a job's credentials: see its configuration or use its credentials
+     * (administer Jenkins when there is no job).
+     */
+    static boolean mayListCredentials(Item item) {
+        return item == null
+                ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
+                : item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
     }
 
-    /** The drop-down for a job, or for Jenkins when {@code item} is null; {@code full} false shows only the value. */
-    static ListBoxModel credentialsIdItems(Item item, String credentialsId, boolean full) {
-        StandardListBoxModel result = new StandardListBoxModel();
-        String current = credentialsId == null ? "" : credentialsId;
-        if (!full) {
-            return result.includeCurrentValue(current);
-        }
-        return result.includeEmptyValue()
-                .includeAs(ACL.SYSTEM2, item, StringCredentials.class, List.of())
-                .includeCurrentValue(current);
+    /** Checks a credential id as a build of the job would find it, or at the root when {@code item} is null. */
+    static FormValidation checkCredentialsId(Item item, String value) {
+        return toForm(FieldChecks.credentialsId(
+                value,
+                RunwayUpscaleConfiguration.get().getCredentialsId(),
+                id -> item == null ? FormCredentials.atRoot(id) : FormCredentials.inJob(item, id)));
     }
 
     static FormValidation toForm(FieldCheck check) {

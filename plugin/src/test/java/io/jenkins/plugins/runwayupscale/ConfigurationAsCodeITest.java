@@ -11,9 +11,15 @@ import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
 import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
 import io.jenkins.plugins.casc.model.CNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
 
 @WithJenkinsConfiguredWithCode
 class ConfigurationAsCodeITest {
+    @SuppressWarnings("unused")
+    @RegisterExtension
+    private static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();
+
     @Test
     @ConfiguredWithCode("configuration-as-code.yml")
     void configuresEveryGlobalSetting(JenkinsConfiguredWithCodeRule j) {

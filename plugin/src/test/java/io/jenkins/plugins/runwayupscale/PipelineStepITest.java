@@ -21,12 +21,26 @@ import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
 class PipelineStepITest {
+    @SuppressWarnings("unused")
+    @RegisterExtension
+    private static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();
+
     @RegisterExtension
     final CometITestSupport.Simulators simulators = new CometITestSupport.Simulators();
+
+    @Test
+    void theFreestyleBuildStepIsNotAPipelineStep(JenkinsRule j) throws Exception {
+        WorkflowJob p = CometITestSupport.pipeline(j, "runwayUpscaleBuilder videoUri: '" + VIDEO + "'");
+
+        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
+
+        j.assertLogContains("No such DSL method 'runwayUpscaleBuilder'", b);
+    }
 
     @Test
     void upscalesOutsideNodeAndArchivesBothFiles(JenkinsRule j) throws Exception {

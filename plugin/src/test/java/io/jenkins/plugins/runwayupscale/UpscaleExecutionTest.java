@@ -27,10 +27,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -336,6 +342,48 @@ class UpscaleExecutionTest {
 
         assertThat(execution.getStatus()).isEqualTo("submitting the video to CometAPI");
         assertThat(execution.blocksRestart()).isTrue();
+    }
+
+    @Test
+    void aDataUriIsNotSavedWithTheProgramOnceTheTaskExists() throws Exception {
+        byte[] video = new byte[16 * 1024 * 1024];
+        new Random(11).nextBytes(video);
+        String dataUri = "data:video/mp4;base64," + Base64.getEncoder().encodeToString(video);
+        UpscaleExecution execution = new UpscaleExecution(
+                context,
+                new UpscaleRequest(dataUri, TestBuild.CREDENTIAL_ID, null, null, null, true),
+                build.service(worker));
+        execution.start();
+        worker.runAll();
+        assertThat(gateway.lastSubmit().plan().videoUri()).isEqualTo(dataUri);
+        gateway.lastSubmit().answer().complete("task-11");
+        worker.runAll();
+
+        byte[] saved = serialize(execution);
+
+        assertThat(saved.length).isLessThan(8 * 1024);
+        String sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(video));
+        assertThat(new String(saved, StandardCharsets.ISO_8859_1)).contains(sha256, "video/mp4");
+        UpscaleExecution after = restart(execution);
+        after.onResume();
+        worker.runAll();
+        gateway.lastWait().answer().complete(Tasks.succeeded("task-11"));
+        worker.runAll();
+        assertThat(build.archivedJson("task-11").path("videoUri").asText())
+                .isEqualTo("data:video/mp4;base64,... (16777216 bytes)");
+    }
+
+    @Test
+    void theTaskIdIsSavedOnlyTogetherWithItsSubmissionTime() {
+        List<String> persisted = Arrays.stream(
+                        ObjectStreamClass.lookup(UpscaleExecution.class).getFields())
+                .map(field -> field.getName() + ":" + field.getType().getSimpleName())
+                .toList();
+
+        assertThat(persisted)
+                .contains("submission:Submission")
+                .noneMatch(field -> field.startsWith("taskId:") || field.startsWith("submittedAt:"));
     }
 
     private UpscaleExecution execution() {

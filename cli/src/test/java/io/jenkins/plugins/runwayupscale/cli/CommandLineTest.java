@@ -356,6 +356,18 @@ class CommandLineTest {
         assertThat(stderr()).contains("Gave up waiting").contains("last status RUNNING");
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void hugeAnswersAreRefusedUnreadAndExitThree(boolean declared) {
+        simulator.fault(FaultRule.always("GET", "/runwayml/v1/tasks/", Fault.hugeBody(500, 400_000_000, declared)));
+
+        assertThat(run(VIDEO)).isEqualTo(3);
+        assertThat(stderr())
+                .contains("was refused")
+                .contains(declared ? "announced 400000000 bytes" : "longer than 1048576 bytes");
+        assertThat(simulator.taskReadCount()).isEqualTo(1);
+    }
+
     @Test
     void slowDripReadsExitFourSoonAfterTheTimeout() {
         simulator.scenarioFor(

@@ -28,6 +28,14 @@ final class FailureClassifier {
     CallFailure transport(ApiCall call, Throwable thrown) {
         Throwable t = Futures.cause(thrown);
         String what = describe(t, text);
+        if (t instanceof OversizedAnswer) {
+            // Reading it again would only fetch the same flood: final, for every kind of call.
+            String refused =
+                    "CometAPI's answer to " + call.doing() + " was refused: " + text.clean(t.getMessage(), 200) + ".";
+            return CallFailure.finalFailure(new InvalidResponseException(
+                    call.kind() == CallKind.SUBMIT ? refused + " " + uncertainSubmission() : refused,
+                    call.unanswered()));
+        }
         if (neverSent(t)) {
             return new CallFailure(
                     new TransportException(

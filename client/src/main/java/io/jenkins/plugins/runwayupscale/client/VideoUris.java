@@ -119,13 +119,16 @@ public final class VideoUris {
         return (long) payload.length() / 4 * 3 - pad;
     }
 
-    /** A data URI becomes {@code data:<type>;base64,... (<n> bytes)}; URLs are returned unchanged. */
+    /**
+     * A data URI becomes {@code data:<type>;base64,... (<n> bytes)}; URLs, and data URIs already abbreviated, are
+     * returned unchanged.
+     */
     public static String forDisplay(String videoUri) {
         if (videoUri == null) {
             return null;
         }
         Matcher m = DATA_URI.matcher(videoUri);
-        if (m.matches()) {
+        if (m.matches() && BASE64.matcher(m.group(2)).matches()) {
             return "data:" + m.group(1) + ";base64,... (" + decodedLength(m.group(2)) + " bytes)";
         }
         return videoUri;

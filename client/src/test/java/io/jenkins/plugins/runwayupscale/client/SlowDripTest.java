@@ -50,6 +50,7 @@ class SlowDripTest {
                 fixture.client(server.baseUrl()).waitForTask(TASK_ID, START, deadline, WaitListener.NONE);
         fixture.scheduler.runNext();
         await().atMost(10, TimeUnit.SECONDS).until(() -> fixture.transport.inFlight() == 1);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> fixture.apache.leasedConnections() == 1);
 
         fixture.scheduler.advanceTo(deadline);
 
@@ -58,7 +59,7 @@ class SlowDripTest {
                 .isInstanceOf(TaskTimedOutException.class)
                 .hasMessageContaining("Gave up waiting for Runway task " + TASK_ID + " after 30s");
         await().atMost(5, TimeUnit.SECONDS).until(() -> fixture.transport.inFlight() == 0);
-        await().atMost(5, TimeUnit.SECONDS).until(() -> fixture.apache.leasedConnections() == 0);
+        await().atMost(30, TimeUnit.SECONDS).until(() -> fixture.apache.leasedConnections() == 0);
     }
 
     @Test
@@ -67,6 +68,7 @@ class SlowDripTest {
         Instant deadline = START.plus(Duration.ofSeconds(10));
         CompletableFuture<String> submitting = fixture.client(server.baseUrl()).submit(VIDEO, deadline);
         await().atMost(10, TimeUnit.SECONDS).until(() -> fixture.transport.inFlight() == 1);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> fixture.apache.leasedConnections() == 1);
 
         fixture.scheduler.advanceTo(deadline);
 
@@ -77,7 +79,7 @@ class SlowDripTest {
                 .hasMessageContaining("may have been created")
                 .hasMessageContaining("not resubmitted");
         server.verify(1, postRequestedFor(urlEqualTo(SUBMIT_PATH)));
-        await().atMost(5, TimeUnit.SECONDS).until(() -> fixture.apache.leasedConnections() == 0);
+        await().atMost(30, TimeUnit.SECONDS).until(() -> fixture.apache.leasedConnections() == 0);
     }
 
     @Test

@@ -133,6 +133,13 @@ class ValidationTest {
         assertThat(VideoUris.forDisplay("https://cdn.example.com/a.mp4")).isEqualTo("https://cdn.example.com/a.mp4");
     }
 
+    @Test
+    void anAbbreviatedDataUriStaysAsItIs() {
+        String shown = VideoUris.forDisplay("data:video/webm;base64,AAAAAA==");
+
+        assertThat(VideoUris.forDisplay(shown)).isEqualTo("data:video/webm;base64,... (4 bytes)");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(
             delimiter = '|',

@@ -2,8 +2,10 @@
 // plugin-offline/README.md.
 package com.cloudbees.plugins.credentials.common;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.model.Item;
+import hudson.model.ItemGroup;
 import hudson.util.ListBoxModel;
 import java.util.List;
 import org.springframework.security.core.Authentication;
@@ -17,11 +19,21 @@ public abstract class AbstractIdCredentialsListBoxModel<
         throw new UnsupportedOperationException();
     }
 
-    public AbstractIdCredentialsListBoxModel<T, C> includeAs(
+    public AbstractIdCredentialsListBoxModel<T, C> includeMatchingAs(
             Authentication authentication,
             Item context,
             Class<? extends C> type,
-            List<DomainRequirement> domainRequirements) {
+            List<DomainRequirement> domainRequirements,
+            CredentialsMatcher matcher) {
+        throw new UnsupportedOperationException();
+    }
+
+    public AbstractIdCredentialsListBoxModel<T, C> includeMatchingAs(
+            Authentication authentication,
+            ItemGroup context,
+            Class<? extends C> type,
+            List<DomainRequirement> domainRequirements,
+            CredentialsMatcher matcher) {
         throw new UnsupportedOperationException();
     }
 

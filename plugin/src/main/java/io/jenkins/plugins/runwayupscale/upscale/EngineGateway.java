@@ -42,11 +42,7 @@ public final class EngineGateway implements RunwayGateway {
 
     @Override
     public CompletableFuture<CancelResult> cancel(UpscalePlan plan, ApiKey key, String taskId) {
-        try {
-            return client(plan, key).cancel(taskId);
-        } catch (InvalidInputException e) {
-            return CompletableFuture.completedFuture(new CancelResult(CancelResult.Outcome.FAILED, e.getMessage()));
-        }
+        return client(plan, key).cancel(taskId);
     }
 
     @Override
@@ -54,7 +50,8 @@ public final class EngineGateway implements RunwayGateway {
         return engine.get().scheduler().now();
     }
 
-    private RunwayClient client(UpscalePlan plan, ApiKey key) throws InvalidInputException {
+    /** The plan's settings were checked when it was made: nothing is validated again here. */
+    private RunwayClient client(UpscalePlan plan, ApiKey key) {
         return engine.get().client(plan.settings(), key);
     }
 }

@@ -1,27 +1,16 @@
 package io.jenkins.plugins.runwayupscale.upscale;
 
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
+import hudson.AbortException;
 import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
 import io.jenkins.plugins.runwayupscale.client.RunwaySettings;
 import io.jenkins.plugins.runwayupscale.client.VideoUris;
+import java.util.function.Function;
 
 /** The rules behind every form field of the step, the build step and the global configuration. */
 public final class FieldChecks {
     private FieldChecks() {}
-
-    /** What the form knows about a credential id: nothing, or its type. */
-    @FunctionalInterface
-    public interface CredentialProbe {
-        /** Null when no credential with this id is visible; else its type and whether it is Secret text. */
-        Found find(String id);
-
-        /**
-         * A credential that exists.
-         *
-         * @param typeName its kind as Jenkins shows it
-         * @param secretText whether it is a Secret text credential
-         */
-        record Found(String typeName, boolean secretText) {}
-    }
 
     public static FieldCheck videoUri(String value) {
         if (value == null || value.isBlank()) {
@@ -39,9 +28,12 @@ public final class FieldChecks {
     }
 
     /**
+     * The credential of a step's form: looked up once as the build would look it up, and judged by the build's rule.
+     *
      * @param defaultId the global default credential id, used when the field is blank
+     * @param find the credential with an id, of any type, or null
      */
-    public static FieldCheck credentialsId(String value, String defaultId, CredentialProbe probe) {
+    public static FieldCheck credentialsId(String value, String defaultId, Function<String, IdCredentials> find) {
         if (value == null || value.isBlank()) {
             if (defaultId == null || defaultId.isBlank()) {
                 return FieldCheck.error(Messages.UpscalePlan_NoCredential());
@@ -51,12 +43,32 @@ public final class FieldChecks {
         if (value.contains("${")) {
             return FieldCheck.ok(Messages.FieldChecks_ResolvedAtBuildTime());
         }
-        CredentialProbe.Found found = probe.find(value.trim());
-        if (found == null) {
-            return FieldCheck.error(Messages.CredentialResolver_NotFound(value.trim()));
+        return usableByBuilds(value.trim(), find);
+    }
+
+    /**
+     * The global default credential: blank is fine (then every step names its own), else it must be one that builds
+     * can use.
+     *
+     * @param find the credential with an id at the root of Jenkins, of any type and scope, or null
+     */
+    public static FieldCheck defaultCredentialsId(String value, Function<String, IdCredentials> find) {
+        if (value == null || value.isBlank()) {
+            return FieldCheck.ok();
         }
-        if (!found.secretText()) {
-            return FieldCheck.error(Messages.CredentialResolver_WrongType(value.trim(), found.typeName()));
+        return usableByBuilds(value.trim(), find);
+    }
+
+    /** A Secret text credential, and not System-scoped: only Jenkins itself may use those, never a build. */
+    private static FieldCheck usableByBuilds(String id, Function<String, IdCredentials> find) {
+        IdCredentials found = find.apply(id);
+        try {
+            CredentialResolver.secretText(id, found);
+        } catch (AbortException e) {
+            return FieldCheck.error(e.getMessage());
+        }
+        if (found.getScope() == CredentialsScope.SYSTEM) {
+            return FieldCheck.error(Messages.FieldChecks_SystemScoped(id));
         }
         return FieldCheck.ok();
     }

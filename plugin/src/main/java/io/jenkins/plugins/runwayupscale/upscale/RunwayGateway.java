@@ -22,7 +22,10 @@ public interface RunwayGateway {
     CompletableFuture<RunwayTask> waitFor(
             UpscalePlan plan, ApiKey key, String taskId, Instant submittedAt, WaitListener listener);
 
-    /** Asks CometAPI to cancel the task; always completes normally. */
+    /**
+     * Sends a cancel of the task; the future always completes normally with what happened. Throws
+     * {@link IllegalStateException} when nothing can be sent any more (the engine is closed: Jenkins is stopping).
+     */
     CompletableFuture<CancelResult> cancel(UpscalePlan plan, ApiKey key, String taskId);
 
     /** The engine's clock. */

@@ -3,12 +3,15 @@ package io.jenkins.plugins.runwayupscale.upscale;
 import hudson.model.Action;
 import hudson.model.Run;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
-import io.jenkins.plugins.runwayupscale.client.VideoUris;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * One upscale on the build page: status, task id, output links, artifact links and failure details (rendered by
@@ -18,6 +21,7 @@ public final class RunwayUpscaleAction implements Action {
     private final String taskId;
     private final String model;
     private final String videoUri;
+    private final String videoSha256;
     private final String submittedAt;
     private String status;
     private String completedAt;
@@ -26,22 +30,24 @@ public final class RunwayUpscaleAction implements Action {
     private ArrayList<String> outputs = new ArrayList<>();
     private ArrayList<String> artifacts = new ArrayList<>();
 
-    RunwayUpscaleAction(String taskId, UpscalePlan plan, Instant submittedAt) {
-        this.taskId = taskId;
+    RunwayUpscaleAction(Submission submission, UpscalePlan plan) {
+        this.taskId = submission.taskId();
         this.model = plan.model();
-        this.videoUri = VideoUris.forDisplay(plan.videoUri());
-        this.submittedAt = submittedAt == null ? null : submittedAt.toString();
+        this.videoUri = plan.videoForDisplay();
+        VideoSummary video = plan.submittedVideo();
+        this.videoSha256 = video == null ? null : video.sha256();
+        this.submittedAt = submission.submittedAt().toString();
         this.status = "SUBMITTED";
     }
 
     /** The build's action for this task, added if the build has none yet (as after a restart that lost it). */
-    static RunwayUpscaleAction attach(Run<?, ?> run, String taskId, UpscalePlan plan, Instant submittedAt) {
+    static RunwayUpscaleAction attach(Run<?, ?> run, Submission submission, UpscalePlan plan) {
         for (RunwayUpscaleAction existing : run.getActions(RunwayUpscaleAction.class)) {
-            if (taskId.equals(existing.getTaskId())) {
+            if (submission.taskId().equals(existing.getTaskId())) {
                 return existing;
             }
         }
-        RunwayUpscaleAction action = new RunwayUpscaleAction(taskId, plan, submittedAt);
+        RunwayUpscaleAction action = new RunwayUpscaleAction(submission, plan);
         run.addAction(action);
         return action;
     }
@@ -78,6 +84,11 @@ public final class RunwayUpscaleAction implements Action {
         return videoUri;
     }
 
+    /** The SHA-256 of a data URI's video, to tell which file it was; null for a URL. */
+    public String getVideoSha256() {
+        return videoSha256;
+    }
+
     public String getSubmittedAt() {
         return submittedAt;
     }
@@ -105,6 +116,17 @@ public final class RunwayUpscaleAction implements Action {
     /** Only https URLs become links: anything else a server sent is shown as text, never followed. */
     public boolean isLinkable(String url) {
         return url != null && url.toLowerCase(Locale.ROOT).startsWith("https://");
+    }
+
+    /**
+     * An artifact path as a link relative to the build, each segment URL-encoded: a task id is CometAPI's to choose,
+     * and a {@code #} or {@code ?} in it would otherwise cut the link short.
+     */
+    public String artifactHref(String path) {
+        return Arrays.stream(path.split("/", -1))
+                .map(segment ->
+                        URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"))
+                .collect(Collectors.joining("/"));
     }
 
     @Override

@@ -15,65 +15,106 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * One upscale of one build, asynchronous from end to end: look up the key, submit, wait, record the result on the
- * build page, archive the task's files. No thread is held while the task runs; every step of the flow runs in
+ * build page, archive the task's files. No thread is held while the task runs; every piece of the flow runs in
  * order on a shared worker pool, never on the engine's threads or the caller's. {@link #result()} completes once.
  */
 public final class Upscale {
     private static final Logger LOGGER = Logger.getLogger(Upscale.class.getName());
 
-    /** Told the task id as soon as it is known; polling starts only when the returned stage completes. */
+    /** Told of the submission as soon as it is known; polling starts only when the returned stage completes. */
     @FunctionalInterface
     public interface SubmissionHook {
         /** For callers that have nothing to persist. */
-        SubmissionHook NONE = (taskId, submittedAt) -> CompletableFuture.completedFuture(null);
+        SubmissionHook NONE = (kept, submission) -> CompletableFuture.completedFuture(null);
 
-        CompletionStage<?> submitted(String taskId, Instant submittedAt);
+        /**
+         * @param kept the plan to persist from now on: the same plan, without a data URI's video
+         * @param submission the task and when it was submitted
+         */
+        CompletionStage<?> submitted(UpscalePlan kept, Submission submission);
     }
 
-    private enum Phase {
+    /** Where an upscale is. It only moves down this list, and ends in DONE or STOPPED. */
+    enum Phase {
+        /** Loading the build and the key. */
         STARTING,
+        /** The submission is sent and CometAPI has not answered yet. */
         SUBMITTING,
+        /** The task runs; no thread is held. */
         WAITING,
+        /** The task ended: recording its result. */
         FINISHING,
-        DONE
+        DONE,
+        /** Stopped by the build (an abort); the result failed with the stop's cause. */
+        STOPPED;
+
+        boolean isOver() {
+            return this == DONE || this == STOPPED;
+        }
     }
 
-    private final UpscaleService service;
-    private final UpscalePlan plan;
+    /** A piece of the flow; what it throws ends the upscale. */
+    @FunctionalInterface
+    private interface Piece {
+        void run() throws Exception;
+    }
+
     private final UpscaleBuild build;
-    private final OrderedExecutor work;
+    private final RunwayGateway gateway;
+    private final CredentialResolver credentials;
+    private final ArtifactPublisher artifacts;
+    private final Executor work;
+    private final BooleanSupplier shuttingDown;
     private final CompletableFuture<UpscaleOutcome> result = new CompletableFuture<>();
 
-    private volatile Phase phase = Phase.STARTING;
-    private volatile boolean stopped;
-    private volatile String taskId;
-    private volatile Instant submittedAt;
+    // Guarded by `this`: they change together, as stop() and the flow race.
+    private Phase phase = Phase.STARTING;
+    private Submission submission;
+    private CompletableFuture<RunwayTask> waiting;
+
+    private volatile UpscalePlan plan;
     private volatile RunwayTask lastSeen;
     private volatile Instant nextPoll;
-    private volatile CompletableFuture<RunwayTask> waiting;
-    private volatile boolean waitEnded;
     // Held in memory only, to cancel the task on abort; the upscale itself is never persisted.
     private volatile ApiKey key;
     private volatile UpscaleConsole console;
-    // Touched only by work running on `work`, one piece at a time.
+    // Touched only by pieces running on `work`, one at a time.
     private Run<?, ?> run;
     private RunwayUpscaleAction action;
 
-    Upscale(UpscaleService service, UpscalePlan plan, UpscaleBuild build) {
-        this.service = service;
+    /**
+     * @param work runs the pieces of this upscale one at a time, in order
+     * @param shuttingDown true once Jenkins is stopping: failures caused by the engine closing are then not
+     *     reported, so the wait resumes after the restart instead of failing
+     */
+    Upscale(
+            UpscalePlan plan,
+            UpscaleBuild build,
+            RunwayGateway gateway,
+            CredentialResolver credentials,
+            ArtifactPublisher artifacts,
+            Executor work,
+            BooleanSupplier shuttingDown) {
         this.plan = plan;
         this.build = build;
-        this.work = new OrderedExecutor(service.pool());
+        this.gateway = gateway;
+        this.credentials = credentials;
+        this.artifacts = artifacts;
+        this.work = work;
+        this.shuttingDown = shuttingDown;
     }
 
     /** Submits the video and waits for the task. Returns at once; nothing is sent from the calling thread. */
     public void submit(SubmissionHook hook) {
-        step(() -> {
+        inOrder(() -> {
             if (prepare()) {
                 send(hook);
             }
@@ -81,13 +122,14 @@ public final class Upscale {
     }
 
     /** Waits for a task submitted before a restart; never submits again. Returns at once. */
-    public void resume(String knownTaskId, Instant knownSubmittedAt) {
-        this.taskId = knownTaskId;
-        this.submittedAt = knownSubmittedAt;
-        step(() -> {
+    public void resume(Submission known) {
+        synchronized (this) {
+            submission = known;
+        }
+        inOrder(() -> {
             if (prepare()) {
-                console.resumed(knownTaskId);
-                action = RunwayUpscaleAction.attach(run, knownTaskId, plan, knownSubmittedAt);
+                console.resumed(known.taskId());
+                action = RunwayUpscaleAction.attach(run, known, plan);
                 startWaiting();
             }
         });
@@ -99,35 +141,40 @@ public final class Upscale {
     }
 
     /**
-     * Stops at once: polling is cancelled, the result fails with {@code cause}, and a best-effort cancel of the
-     * remote task is sent later from the worker pool, without waiting for it. A task whose id arrives after this
-     * is cancelled as soon as it is known.
+     * Stops at once: polling is cancelled, the result fails with {@code cause}, and the remote task is asked to
+     * cancel without waiting for the answer. A task whose id arrives after this is cancelled as soon as it is known;
+     * a task that already ended is left alone (Runway's cancel deletes a finished task, outputs included).
      */
     public void stop(Throwable cause) {
-        if (result.isDone()) {
-            return;
+        Submission known;
+        CompletableFuture<RunwayTask> polling;
+        synchronized (this) {
+            if (phase.isOver()) {
+                return;
+            }
+            phase = Phase.STOPPED;
+            known = submission;
+            polling = waiting;
         }
-        stopped = true;
-        CompletableFuture<RunwayTask> polling = waiting;
-        if (polling != null) {
-            polling.cancel(true);
-        }
-        String id = taskId;
+        // cancel() is false when the wait had already ended, that is when the task is over.
+        boolean taskRuns = known != null && (polling == null || polling.cancel(true));
         UpscaleConsole log = console;
-        if (log != null) {
-            log.stopping(id);
+        if (known == null) {
+            if (log != null) {
+                log.stoppedBeforeSubmission();
+            }
+        } else if (!taskRuns) {
+            if (log != null) {
+                log.stoppedAfterTheEnd(known.taskId());
+            }
+        } else if (key == null) {
+            // Resumed after a restart and stopped before the key was loaded: cancel once it is.
+            inOrder(() -> recordStop(cancelRemote(known.taskId(), null)));
+        } else {
+            boolean sent = cancelRemote(known.taskId(), log);
+            inOrder(() -> recordStop(sent));
         }
         result.completeExceptionally(cause);
-        if (id != null) {
-            step(() -> {
-                // The wait may have ended just before the stop: a finished task must not be cancelled (Runway's
-                // cancel deletes a finished task, outputs included).
-                if (!waitEnded) {
-                    recordStop();
-                    cancelRemote(id);
-                }
-            });
-        }
     }
 
     /** Blocks until the upscale ends; interrupting the thread stops it. For freestyle builds. */
@@ -147,19 +194,22 @@ public final class Upscale {
     }
 
     /** True while something is being done that a restart would cut off (submitting, recording the result). */
-    public boolean isBusy() {
-        Phase now = phase;
-        return !stopped && (now == Phase.STARTING || now == Phase.SUBMITTING || now == Phase.FINISHING);
+    public synchronized boolean isBusy() {
+        return phase == Phase.STARTING || phase == Phase.SUBMITTING || phase == Phase.FINISHING;
     }
 
     /** A short English description for thread dumps and the Pipeline's step status; answered from memory. */
     public String status() {
-        if (stopped) {
-            return "stopped";
+        Phase now;
+        Submission known;
+        synchronized (this) {
+            now = phase;
+            known = submission;
         }
         RunwayTask seen = lastSeen;
         Instant next = nextPoll;
-        return switch (phase) {
+        String taskId = known == null ? null : known.taskId();
+        return switch (now) {
             case STARTING -> "looking up the CometAPI credential";
             case SUBMITTING -> "submitting the video to CometAPI";
             case WAITING ->
@@ -167,65 +217,65 @@ public final class Upscale {
                         + (next == null ? "" : ", next poll at " + next);
             case FINISHING -> "recording the result of Runway task " + taskId;
             case DONE -> "finished";
+            case STOPPED -> "stopped";
         };
     }
 
-    public String taskId() {
-        return taskId;
+    /** The task's id once CometAPI gave it, else null. */
+    public synchronized String taskId() {
+        return submission == null ? null : submission.taskId();
     }
 
-    /** Loads the build and the key; false (with the result failed) when that is not possible. */
-    private boolean prepare() {
-        if (stopped) {
-            return false;
-        }
-        try {
-            run = build.run();
-            console = new UpscaleConsole(build.listener());
-            key = service.credentials().resolve(run, plan.credentialsId());
-            return !stopped;
-        } catch (AbortException e) {
-            finish(e);
-        } catch (IOException | RuntimeException e) {
-            finish(new AbortException(Messages.Upscale_Unexpected(String.valueOf(e))));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            finish(new AbortException(Messages.Upscale_Unexpected(String.valueOf(e))));
-        }
-        return false;
+    /**
+     * Loads the build and the key; false when the upscale was stopped meanwhile. The key is loaded even then: a
+     * stop right after a restart still has to cancel the task with it.
+     */
+    private boolean prepare() throws Exception {
+        run = build.run();
+        console = new UpscaleConsole(build.listener());
+        key = credentials.resolve(run, plan.credentialsId());
+        return !isPast(Phase.STARTING);
     }
 
     private void send(SubmissionHook hook) {
-        phase = Phase.SUBMITTING;
+        if (!advance(Phase.STARTING, Phase.SUBMITTING)) {
+            return;
+        }
         console.submitting(plan);
-        Instant at = service.gateway().now();
-        service.gateway().submit(plan, key).whenComplete((id, error) -> step(() -> submitted(id, error, at, hook)));
+        Instant at = gateway.now();
+        gateway.submit(plan, key).whenComplete((id, error) -> inOrder(() -> submitted(id, error, at, hook)));
     }
 
     private void submitted(String id, Throwable error, Instant at, SubmissionHook hook) {
         if (error != null) {
-            if (!service.shuttingDown()) {
+            if (!shuttingDown.getAsBoolean()) {
                 finish(new AbortException(unwrap(error).getMessage()));
             }
             return;
         }
-        taskId = id;
-        submittedAt = at;
+        Submission accepted = new Submission(id, at);
+        boolean stopped;
+        synchronized (this) {
+            submission = accepted;
+            stopped = phase == Phase.STOPPED;
+        }
+        UpscalePlan kept = plan.afterSubmission();
+        plan = kept;
         if (stopped) {
             // Aborted while CometAPI was still answering: the task exists now, and nobody wants it.
-            cancelRemote(id);
+            cancelRemote(id, null);
             return;
         }
         console.submitted(id);
-        action = RunwayUpscaleAction.attach(run, id, plan, at);
+        action = RunwayUpscaleAction.attach(run, accepted, kept);
         saveRun();
         CompletionStage<?> saved;
         try {
-            saved = hook.submitted(id, at);
+            saved = hook.submitted(kept, accepted);
         } catch (RuntimeException e) {
             saved = CompletableFuture.failedFuture(e);
         }
-        saved.whenComplete((ignored, saveError) -> step(() -> {
+        saved.whenComplete((ignored, saveError) -> inOrder(() -> {
             if (saveError != null) {
                 console.saveFailed(id, unwrap(saveError));
             }
@@ -234,34 +284,38 @@ public final class Upscale {
     }
 
     private void startWaiting() {
-        if (stopped) {
-            return;
+        Submission known;
+        synchronized (this) {
+            if (phase != Phase.STARTING && phase != Phase.SUBMITTING) {
+                return;
+            }
+            phase = Phase.WAITING;
+            known = submission;
         }
-        phase = Phase.WAITING;
         CompletableFuture<RunwayTask> polling =
-                service.gateway().waitFor(plan, key, taskId, submittedAt, new Progress());
-        waiting = polling;
+                gateway.waitFor(plan, key, known.taskId(), known.submittedAt(), new Progress());
+        boolean stopped;
+        synchronized (this) {
+            waiting = polling;
+            stopped = phase == Phase.STOPPED;
+        }
         if (stopped) {
             polling.cancel(true);
             return;
         }
-        polling.whenComplete((task, error) -> step(() -> ended(task, error)));
+        polling.whenComplete((task, error) -> inOrder(() -> ended(task, error)));
     }
 
     private void ended(RunwayTask task, Throwable error) {
         Throwable cause = error == null ? null : unwrap(error);
-        if (!(cause instanceof CancellationException)) {
-            waitEnded = true;
-        }
-        if (stopped || result.isDone()) {
+        if (cause instanceof CancellationException || cause != null && shuttingDown.getAsBoolean()) {
+            // Stopped, or Jenkins is going down: then the task id is saved, and the wait resumes after the restart.
             return;
         }
-        if (cause instanceof CancellationException || cause != null && service.shuttingDown()) {
-            // Jenkins is going down: the task id is saved, and the wait resumes after the restart.
+        if (!advance(Phase.WAITING, Phase.FINISHING)) {
             return;
         }
-        phase = Phase.FINISHING;
-        Instant now = service.gateway().now();
+        Instant now = gateway.now();
         if (cause == null) {
             succeeded(task, now);
         } else {
@@ -272,23 +326,23 @@ public final class Upscale {
     private void succeeded(RunwayTask task, Instant now) {
         console.succeeded(task);
         action.succeeded(task, now);
-        TaskReport report = TaskReport.succeeded(submission(), task, now);
-        List<String> artifacts;
+        TaskReport report = TaskReport.succeeded(reported(), task, now);
+        List<String> archived;
         try {
-            artifacts = archive(report);
+            archived = archive(report);
         } catch (AbortException e) {
             saveRun();
             finish(e);
             return;
         }
         saveRun();
-        phase = Phase.DONE;
+        advance(Phase.FINISHING, Phase.DONE);
         // The id the submission returned, never one a later answer names.
-        result.complete(new UpscaleOutcome(taskId, task.outputs(), artifacts));
+        result.complete(new UpscaleOutcome(submission().taskId(), task.outputs(), archived));
     }
 
     private void failed(Throwable cause, Instant now) {
-        TaskReport report = TaskReport.failed(submission(), cause, now);
+        TaskReport report = TaskReport.failed(reported(), cause, now);
         action.failed(report.status().name(), cause.getMessage(), now);
         try {
             archive(report);
@@ -300,8 +354,11 @@ public final class Upscale {
         finish(new AbortException(cause.getMessage()));
     }
 
-    private TaskReport.Submission submission() {
-        return new TaskReport.Submission(taskId, plan.model(), plan.runwayVersion(), plan.videoUri(), submittedAt);
+    /** The submission as the task's report tells it: a data URI's video only by its abbreviation. */
+    private TaskReport.Submission reported() {
+        Submission known = submission();
+        return new TaskReport.Submission(
+                known.taskId(), plan.model(), plan.runwayVersion(), plan.videoForDisplay(), known.submittedAt());
     }
 
     private List<String> archive(TaskReport report) throws AbortException {
@@ -309,38 +366,58 @@ public final class Upscale {
             return List.of();
         }
         try {
-            List<String> paths = service.artifacts().publish(run, build.listener(), report);
+            List<String> paths = artifacts.publish(run, build.listener(), report);
             console.archived(paths);
             action.archived(paths);
             return paths;
         } catch (IOException e) {
-            throw new AbortException(Messages.Upscale_ArchiveFailed(taskId, String.valueOf(e.getMessage())));
+            throw new AbortException(Messages.Upscale_ArchiveFailed(report.taskId(), String.valueOf(e.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AbortException(Messages.Upscale_ArchiveFailed(taskId, String.valueOf(e)));
+            throw new AbortException(Messages.Upscale_ArchiveFailed(report.taskId(), String.valueOf(e)));
         }
     }
 
-    private void recordStop() {
+    private void recordStop(boolean cancelSent) {
         if (action != null) {
             action.failed(
-                    "ABORTED", Messages.Upscale_Stopped(), service.gateway().now());
+                    "ABORTED",
+                    cancelSent ? Messages.Upscale_Stopped() : Messages.Upscale_StoppedNotCancelled(),
+                    gateway.now());
             saveRun();
         }
     }
 
-    /** Best effort, and nobody waits for it: the outcome only goes to the system log. */
-    private void cancelRemote(String id) {
+    /**
+     * Sends a best-effort cancel and does not wait for it: the answer only goes to the system log. False when no
+     * cancel could be sent (no key, or the engine is closed because Jenkins is shutting down); the console, when
+     * given, says which.
+     */
+    private boolean cancelRemote(String id, UpscaleConsole log) {
         ApiKey cancelKey = key;
         if (cancelKey == null) {
             LOGGER.info(() -> "Could not cancel Runway task " + id + ": the CometAPI key was never loaded");
-            return;
+            if (log != null) {
+                log.notCancelled(id, Messages.Upscale_NoKey());
+            }
+            return false;
         }
-        service.gateway()
-                .cancel(plan, cancelKey, id)
-                .thenAccept(outcome -> LOGGER.log(
-                        outcome.outcome() == CancelResult.Outcome.CANCELLED ? Level.FINE : Level.INFO,
-                        outcome.detail()));
+        CompletableFuture<CancelResult> answer;
+        try {
+            answer = gateway.cancel(plan, cancelKey, id);
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.INFO, "Could not cancel Runway task " + id, e);
+            if (log != null) {
+                log.notCancelled(id, String.valueOf(e.getMessage()));
+            }
+            return false;
+        }
+        if (log != null) {
+            log.cancelSent(id);
+        }
+        answer.thenAccept(outcome -> LOGGER.log(
+                outcome.outcome() == CancelResult.Outcome.CANCELLED ? Level.FINE : Level.INFO, outcome.detail()));
+        return true;
     }
 
     private void saveRun() {
@@ -350,30 +427,72 @@ public final class Upscale {
         try {
             run.save();
         } catch (IOException e) {
-            LOGGER.log(Level.WARNING, "Could not save " + run + " after recording Runway task " + taskId, e);
+            LOGGER.log(Level.WARNING, "Could not save " + run + " after recording Runway task " + taskId(), e);
         }
     }
 
     /**
-     * Runs a piece of the flow on the worker, in order. Whatever it throws ends the upscale with a message instead
-     * of leaving the build waiting forever, except while Jenkins shuts down (the wait resumes after the restart).
+     * Runs a piece of the flow on the worker, after the pieces before it. Whatever it throws, an Error included,
+     * ends the upscale with a message instead of leaving the build waiting forever, except while Jenkins shuts down
+     * (the wait resumes after the restart). The piece's failure never reaches the worker, so the pieces queued
+     * behind it still run.
      */
-    private void step(Runnable piece) {
-        work.execute(() -> {
-            try {
-                piece.run();
-            } catch (RuntimeException e) {
-                LOGGER.log(Level.WARNING, "Runway upscale of task " + taskId + " failed unexpectedly", e);
-                if (!service.shuttingDown()) {
-                    finish(new AbortException(Messages.Upscale_Unexpected(String.valueOf(e))));
+    private void inOrder(Piece piece) {
+        try {
+            work.execute(() -> {
+                try {
+                    piece.run();
+                } catch (AbortException e) {
+                    endUnlessShuttingDown(e);
+                } catch (Throwable e) {
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
+                    LOGGER.log(Level.WARNING, "Runway upscale of task " + taskId() + " failed unexpectedly", e);
+                    endUnlessShuttingDown(new AbortException(Messages.Upscale_Unexpected(String.valueOf(e))));
                 }
-            }
-        });
+            });
+        } catch (RejectedExecutionException e) {
+            LOGGER.log(Level.WARNING, "Could not run Runway upscale work; Jenkins may be shutting down", e);
+            endUnlessShuttingDown(new AbortException(Messages.Upscale_Unexpected(String.valueOf(e))));
+        }
     }
 
+    private void endUnlessShuttingDown(AbortException failure) {
+        if (!shuttingDown.getAsBoolean()) {
+            finish(failure);
+        }
+    }
+
+    /** Ends the upscale with a failure; polling, if any, stops (the remote task is left as it is). */
     private void finish(AbortException failure) {
-        phase = Phase.DONE;
+        CompletableFuture<RunwayTask> polling;
+        synchronized (this) {
+            if (!phase.isOver()) {
+                phase = Phase.DONE;
+            }
+            polling = waiting;
+        }
+        if (polling != null) {
+            polling.cancel(true);
+        }
         result.completeExceptionally(failure);
+    }
+
+    private synchronized boolean advance(Phase from, Phase to) {
+        if (phase != from) {
+            return false;
+        }
+        phase = to;
+        return true;
+    }
+
+    private synchronized boolean isPast(Phase expected) {
+        return phase != expected;
+    }
+
+    private synchronized Submission submission() {
+        return submission;
     }
 
     private static Throwable unwrap(Throwable error) {
@@ -389,7 +508,7 @@ public final class Upscale {
         @Override
         public void statusChanged(RunwayTask task) {
             lastSeen = task;
-            work.execute(() -> {
+            inOrder(() -> {
                 console.status(task);
                 action.seen(task);
             });
@@ -398,7 +517,7 @@ public final class Upscale {
         @Override
         public void progressChanged(RunwayTask task) {
             lastSeen = task;
-            work.execute(() -> {
+            inOrder(() -> {
                 console.progress(task);
                 action.seen(task);
             });
@@ -406,12 +525,12 @@ public final class Upscale {
 
         @Override
         public void unknownStatus(RunwayTask task) {
-            work.execute(() -> console.unknownStatus(task));
+            inOrder(() -> console.unknownStatus(task));
         }
 
         @Override
         public void notYetVisible(String id) {
-            work.execute(() -> console.notYetVisible(id));
+            inOrder(() -> console.notYetVisible(id));
         }
 
         @Override

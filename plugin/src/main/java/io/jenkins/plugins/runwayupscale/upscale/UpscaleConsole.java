@@ -3,7 +3,6 @@ package io.jenkins.plugins.runwayupscale.upscale;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
 import io.jenkins.plugins.runwayupscale.client.TaskStatus;
-import io.jenkins.plugins.runwayupscale.client.VideoUris;
 import java.util.List;
 
 /** What an upscale tells the build's console: the task id, each status, progress in 10% steps, outputs, files. */
@@ -16,8 +15,7 @@ final class UpscaleConsole {
     }
 
     void submitting(UpscalePlan plan) {
-        say(Messages.UpscaleConsole_Submitting(
-                VideoUris.forDisplay(plan.videoUri()), plan.model(), plan.runwayVersion()));
+        say(Messages.UpscaleConsole_Submitting(plan.videoForDisplay(), plan.model(), plan.runwayVersion()));
     }
 
     void submitted(String taskId) {
@@ -73,8 +71,20 @@ final class UpscaleConsole {
         say(Messages.UpscaleConsole_ArchiveFailed(message));
     }
 
-    void stopping(String taskId) {
-        say(taskId == null ? Messages.UpscaleConsole_StoppingUnsubmitted() : Messages.UpscaleConsole_Stopping(taskId));
+    void stoppedBeforeSubmission() {
+        say(Messages.UpscaleConsole_StoppingUnsubmitted());
+    }
+
+    void stoppedAfterTheEnd(String taskId) {
+        say(Messages.UpscaleConsole_StoppedAfterTheEnd(taskId));
+    }
+
+    void cancelSent(String taskId) {
+        say(Messages.UpscaleConsole_Stopping(taskId));
+    }
+
+    void notCancelled(String taskId, String reason) {
+        say(Messages.UpscaleConsole_NotCancelled(taskId, reason));
     }
 
     private void say(String line) {

@@ -9,89 +9,129 @@ import java.time.Duration;
 
 /**
  * A checked request with the global defaults filled in: everything an upscale needs except the key. Persisted
- * with a Pipeline's program, so it holds only the credential's id, never its secret.
+ * with a Pipeline's program, so it holds only the credential's id, never its secret, and once the task exists
+ * only a summary of a data URI's video.
  */
 public final class UpscalePlan implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    // Null once submitted if it was a data URI; then `submittedVideo` describes it.
     private final String videoUri;
+    private final VideoSummary submittedVideo;
     private final String credentialsId;
     private final String baseUrl;
     private final String runwayVersion;
     private final String model;
     private final int timeoutMinutes;
     private final boolean archive;
+    // The client's settings, checked once in of(); not serializable, so rebuilt from the fields after a restart.
+    private transient volatile RunwaySettings settings;
 
     private UpscalePlan(
             String videoUri,
+            VideoSummary submittedVideo,
             String credentialsId,
             String baseUrl,
             String runwayVersion,
             String model,
             int timeoutMinutes,
-            boolean archive) {
+            boolean archive,
+            RunwaySettings settings) {
         this.videoUri = videoUri;
+        this.submittedVideo = submittedVideo;
         this.credentialsId = credentialsId;
         this.baseUrl = baseUrl;
         this.runwayVersion = runwayVersion;
         this.model = model;
         this.timeoutMinutes = timeoutMinutes;
         this.archive = archive;
+        this.settings = settings;
     }
 
     /** Checks the request without any I/O and fills in the defaults; the message says which value is wrong. */
     public static UpscalePlan of(UpscaleRequest request, UpscaleDefaults defaults) throws AbortException {
-        String video;
         try {
-            video = VideoUris.validate(request.videoUri());
+            String video = VideoUris.validate(request.videoUri());
+            String credentialsId = firstGiven(request.credentialsId(), defaults.credentialsId());
+            if (credentialsId == null) {
+                throw new AbortException(Messages.UpscalePlan_NoCredential());
+            }
+            int timeout = request.timeoutMinutes() != null ? request.timeoutMinutes() : defaults.timeoutMinutes();
+            if (timeout < 1) {
+                throw new AbortException(Messages.UpscalePlan_BadTimeout(timeout));
+            }
+            String baseUrl = given(defaults.baseUrl());
+            String runwayVersion = firstGiven(request.runwayVersion(), defaults.runwayVersion());
+            String model = firstGiven(request.model(), defaults.model());
+            RunwaySettings settings = settings(baseUrl, runwayVersion, model, timeout);
+            return new UpscalePlan(
+                    video, null, credentialsId, baseUrl, runwayVersion, model, timeout, request.archive(), settings);
         } catch (InvalidInputException e) {
             throw new AbortException(Messages.UpscalePlan_Invalid(e.getMessage()));
         }
-        String credentialsId = firstGiven(request.credentialsId(), defaults.credentialsId());
-        if (credentialsId == null) {
-            throw new AbortException(Messages.UpscalePlan_NoCredential());
-        }
-        int timeout = request.timeoutMinutes() != null ? request.timeoutMinutes() : defaults.timeoutMinutes();
-        if (timeout < 1) {
-            throw new AbortException(Messages.UpscalePlan_BadTimeout(timeout));
-        }
-        UpscalePlan plan = new UpscalePlan(
-                video,
-                credentialsId,
-                given(defaults.baseUrl()),
-                firstGiven(request.runwayVersion(), defaults.runwayVersion()),
-                firstGiven(request.model(), defaults.model()),
-                timeout,
-                request.archive());
-        try {
-            plan.settings();
-        } catch (InvalidInputException e) {
-            throw new AbortException(Messages.UpscalePlan_Invalid(e.getMessage()));
-        }
-        return plan;
     }
 
     /**
-     * The same plan with a data URI shortened to its description: once the task exists the video itself is no
-     * longer needed, and a 16 MB data URI should not be written into every saved copy of the Pipeline program.
+     * The plan to keep once the task exists: a data URI is replaced by its {@link VideoSummary}, so the up to
+     * 22 MB of base64 are not written into every saved copy of the Pipeline program while the task runs.
      */
     public UpscalePlan afterSubmission() {
+        if (videoUri == null || !videoUri.regionMatches(true, 0, "data:", 0, 5)) {
+            return this;
+        }
         return new UpscalePlan(
-                VideoUris.forDisplay(videoUri), credentialsId, baseUrl, runwayVersion, model, timeoutMinutes, archive);
+                null,
+                VideoSummary.of(videoUri),
+                credentialsId,
+                baseUrl,
+                runwayVersion,
+                model,
+                timeoutMinutes,
+                archive,
+                settings);
     }
 
-    /** The client's settings for this plan. */
-    public RunwaySettings settings() throws InvalidInputException {
+    /** The client's settings for this plan, as checked when the plan was made. */
+    public RunwaySettings settings() {
+        RunwaySettings current = settings;
+        if (current == null) {
+            try {
+                current = settings(baseUrl, runwayVersion, model, timeoutMinutes);
+            } catch (InvalidInputException e) {
+                // Only possible if a newer plugin checks more strictly than the one that saved this plan.
+                throw new IllegalStateException(Messages.UpscalePlan_Invalid(e.getMessage()), e);
+            }
+            settings = current;
+        }
+        return current;
+    }
+
+    private static RunwaySettings settings(String baseUrl, String runwayVersion, String model, int timeoutMinutes)
+            throws InvalidInputException {
         return RunwaySettings.builder()
                 .baseUrl(baseUrl)
                 .runwayVersion(runwayVersion)
                 .model(model)
-                .waitTimeout(timeout())
+                .waitTimeout(Duration.ofMinutes(timeoutMinutes))
                 .build();
     }
 
+    /** The video to submit; only before submission (afterwards a data URI is no longer kept). */
     public String videoUri() {
+        if (videoUri == null) {
+            throw new IllegalStateException("The video of " + this + " was dropped after its submission");
+        }
         return videoUri;
+    }
+
+    /** The video as logs and pages show it: the URL, or a data URI abbreviated to its type and size. */
+    public String videoForDisplay() {
+        return submittedVideo != null ? submittedVideo.display() : VideoUris.forDisplay(videoUri);
+    }
+
+    /** What is left of a submitted data URI, or null for a URL or before the submission. */
+    public VideoSummary submittedVideo() {
+        return submittedVideo;
     }
 
     public String credentialsId() {
@@ -127,7 +167,6 @@ public final class UpscalePlan implements Serializable {
 
     @Override
     public String toString() {
-        return "UpscalePlan[" + VideoUris.forDisplay(videoUri) + ", model " + model() + ", credential " + credentialsId
-                + "]";
+        return "UpscalePlan[" + videoForDisplay() + ", model " + model() + ", credential " + credentialsId + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.runwayupscale.upscale;
 
+import com.google.common.util.concurrent.MoreExecutors;
 import hudson.AbortException;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
@@ -44,26 +45,8 @@ public final class UpscaleService {
 
     /** An upscale of the plan for the build, not started yet: call {@link Upscale#submit} or {@link Upscale#resume}. */
     public Upscale upscale(UpscalePlan plan, UpscaleBuild build) {
-        return new Upscale(this, plan, build);
-    }
-
-    RunwayGateway gateway() {
-        return gateway;
-    }
-
-    CredentialResolver credentials() {
-        return credentials;
-    }
-
-    ArtifactPublisher artifacts() {
-        return artifacts;
-    }
-
-    Executor pool() {
-        return pool;
-    }
-
-    boolean shuttingDown() {
-        return shuttingDown.getAsBoolean();
+        // Guava's sequential executor: each upscale's pieces in order, on the shared pool, none of them at once.
+        return new Upscale(
+                plan, build, gateway, credentials, artifacts, MoreExecutors.newSequentialExecutor(pool), shuttingDown);
     }
 }

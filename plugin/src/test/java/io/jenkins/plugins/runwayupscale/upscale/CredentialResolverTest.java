@@ -2,9 +2,7 @@ package io.jenkins.plugins.runwayupscale.upscale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
 
-import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.AbortException;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +27,13 @@ class CredentialResolverTest {
 
     @Test
     void aCredentialOfAnotherTypeIsNamedWithBothTypes() {
-        build.otherCredentials.put("ssh-login", mock(StandardCredentials.class));
+        build.otherCredentials.put("ssh-login", TestBuild.otherCredential("Username with password"));
 
         assertThatThrownBy(() -> resolver.resolve(build.run, "ssh-login"))
                 .isInstanceOf(AbortException.class)
-                .hasMessage(
-                        "Credential 'ssh-login' is a Username with password credential; the CometAPI key must be in a"
-                                + " Secret text credential.");
+                .hasMessage("Credential 'ssh-login' is a Username with password credential, but the CometAPI key must"
+                        + " be in a Secret text credential (StringCredentials).");
+        assertThat(build.lookups).as("one lookup, whatever the type").hasValue(1);
     }
 
     @Test

@@ -30,6 +30,8 @@ public final class FakeGateway implements RunwayGateway {
     public final List<Submit> submits = new CopyOnWriteArrayList<>();
     public final List<Wait> waits = new CopyOnWriteArrayList<>();
     public final List<Cancel> cancels = new CopyOnWriteArrayList<>();
+    /** Thrown by cancel() when set, as by an engine closed under the upscale. */
+    public volatile RuntimeException cancelRefusal;
 
     @Override
     public CompletableFuture<String> submit(UpscalePlan plan, ApiKey key) {
@@ -48,6 +50,9 @@ public final class FakeGateway implements RunwayGateway {
 
     @Override
     public CompletableFuture<CancelResult> cancel(UpscalePlan plan, ApiKey key, String taskId) {
+        if (cancelRefusal != null) {
+            throw cancelRefusal;
+        }
         Cancel c = new Cancel(taskId, new CompletableFuture<>());
         cancels.add(c);
         return c.answer();

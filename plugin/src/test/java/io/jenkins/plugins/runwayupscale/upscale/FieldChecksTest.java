@@ -1,17 +1,21 @@
 package io.jenkins.plugins.runwayupscale.upscale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.when;
 
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
 import io.jenkins.plugins.runwayupscale.upscale.FieldCheck.Kind;
-import io.jenkins.plugins.runwayupscale.upscale.FieldChecks.CredentialProbe;
+import java.util.Map;
+import java.util.function.Function;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.junit.jupiter.api.Test;
 
 class FieldChecksTest {
-    private static final CredentialProbe STORE = id -> switch (id) {
-        case "comet" -> new CredentialProbe.Found("Secret text", true);
-        case "ssh" -> new CredentialProbe.Found("SSH Username with private key", false);
-        default -> null;
-    };
+    private static final Map<String, IdCredentials> CREDENTIALS = Map.of(
+            "comet", TestBuild.secretText("sk-comet"),
+            "ssh", TestBuild.otherCredential("SSH Username with private key"));
+    private static final Function<String, IdCredentials> STORE = CREDENTIALS::get;
 
     @Test
     void videoUriIsRequiredAndMustBeHttpsOrAVideoDataUri() {
@@ -55,8 +59,8 @@ class FieldChecksTest {
                 .asString()
                 .contains("'gone'", "Secret text");
         assertThat(FieldChecks.credentialsId("ssh", null, STORE).message())
-                .isEqualTo("Credential 'ssh' is a SSH Username with private key credential; the CometAPI key must be in"
-                        + " a Secret text credential.");
+                .isEqualTo("Credential 'ssh' is a SSH Username with private key credential, but the CometAPI key must"
+                        + " be in a Secret text credential (StringCredentials).");
     }
 
     @Test
@@ -66,6 +70,22 @@ class FieldChecksTest {
                         new FieldCheck(Kind.OK, "Uses the default credential 'comet' from the global configuration."));
         assertThat(FieldChecks.credentialsId(null, null, STORE).kind()).isEqualTo(Kind.ERROR);
         assertThat(FieldChecks.credentialsId("${KEY_ID}", null, STORE).kind()).isEqualTo(Kind.OK);
+    }
+
+    @Test
+    void theDefaultCredentialMustBeOneBuildsCanUse() {
+        StringCredentials system = TestBuild.secretText("sk-system");
+        when(system.getScope()).thenReturn(CredentialsScope.SYSTEM);
+        Map<String, IdCredentials> root = Map.of("system-key", system, "comet", CREDENTIALS.get("comet"));
+
+        assertThat(FieldChecks.defaultCredentialsId("system-key", root::get))
+                .isEqualTo(new FieldCheck(
+                        Kind.ERROR,
+                        "Credential 'system-key' has System scope, which only Jenkins itself may use: builds cannot."
+                                + " Give it Global scope to make it the default."));
+        assertThat(FieldChecks.defaultCredentialsId("comet", root::get)).isEqualTo(new FieldCheck(Kind.OK, null));
+        assertThat(FieldChecks.defaultCredentialsId(" ", root::get)).isEqualTo(new FieldCheck(Kind.OK, null));
+        assertThat(FieldChecks.defaultCredentialsId("gone", root::get).kind()).isEqualTo(Kind.ERROR);
     }
 
     @Test

@@ -6,8 +6,9 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class RunwayUpscaleActionTest {
-    private final RunwayUpscaleAction action =
-            new RunwayUpscaleAction("task-1", plan(), Instant.parse("2026-11-25T10:00:00Z"));
+    private static final Instant SUBMITTED = Instant.parse("2026-11-25T10:00:00Z");
+
+    private final RunwayUpscaleAction action = new RunwayUpscaleAction(new Submission("task-1", SUBMITTED), plan());
 
     @Test
     void onlyHttpsOutputsBecomeLinks() {
@@ -16,6 +17,13 @@ class RunwayUpscaleActionTest {
         assertThat(action.isLinkable("http://127.0.0.1:8080/out.mp4")).isFalse();
         assertThat(action.isLinkable("javascript:alert(1)")).isFalse();
         assertThat(action.isLinkable(null)).isFalse();
+    }
+
+    @Test
+    void artifactLinksAreUrlEncodedSegmentBySegment() {
+        assertThat(action.artifactHref("runway-upscale/task-1.url")).isEqualTo("runway-upscale/task-1.url");
+        assertThat(action.artifactHref("runway-upscale/a b#c?d%.json"))
+                .isEqualTo("runway-upscale/a%20b%23c%3Fd%25.json");
     }
 
     @Test
@@ -31,10 +39,13 @@ class RunwayUpscaleActionTest {
                 new UpscaleRequest("data:video/mp4;base64,AAAAGGZ0eXBtcDQy", "k", null, null, null, true),
                 UpscaleDefaults.none());
 
-        RunwayUpscaleAction forData = new RunwayUpscaleAction("task-2", plan, null);
+        RunwayUpscaleAction forData =
+                new RunwayUpscaleAction(new Submission("task-2", SUBMITTED), plan.afterSubmission());
 
         assertThat(forData.getVideoUri()).isEqualTo("data:video/mp4;base64,... (12 bytes)");
-        assertThat(forData.getSubmittedAt()).isNull();
+        assertThat(forData.getVideoSha256())
+                .isEqualTo("4f0049d5f748a652f76c19e597432e2cbcc2a6b4108fb09d1846e7b25eae2df1");
+        assertThat(forData.getSubmittedAt()).isEqualTo("2026-11-25T10:00:00Z");
     }
 
     @Test

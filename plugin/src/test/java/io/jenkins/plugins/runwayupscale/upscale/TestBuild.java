@@ -4,7 +4,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.cloudbees.plugins.credentials.Credentials;
+import com.cloudbees.plugins.credentials.CredentialsDescriptor;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hudson.model.Run;
@@ -34,7 +36,7 @@ public final class TestBuild {
     public final ByteArrayOutputStream console = new ByteArrayOutputStream();
     public final TaskListener listener = TestBuild.listenerOn(console);
     public final Map<String, StringCredentials> secretTexts = new ConcurrentHashMap<>();
-    public final Map<String, Credentials> otherCredentials = new ConcurrentHashMap<>();
+    public final Map<String, IdCredentials> otherCredentials = new ConcurrentHashMap<>();
     public final List<Credentials> tracked = new CopyOnWriteArrayList<>();
     public final AtomicInteger lookups = new AtomicInteger();
     /** Artifact path to file content, as archived. */
@@ -54,6 +56,15 @@ public final class TestBuild {
         return credential;
     }
 
+    /** A credential of another kind, as Jenkins names it ("Username with password", ...). */
+    public static IdCredentials otherCredential(String typeName) {
+        CredentialsDescriptor descriptor = mock(CredentialsDescriptor.class);
+        when(descriptor.getDisplayName()).thenReturn(typeName);
+        StandardCredentials credential = mock(StandardCredentials.class);
+        when(credential.getDescriptor()).thenReturn(descriptor);
+        return credential;
+    }
+
     public UpscaleBuild build() {
         return UpscaleBuild.of(run, listener);
     }
@@ -61,20 +72,15 @@ public final class TestBuild {
     public CredentialLookup lookup() {
         return new CredentialLookup() {
             @Override
-            public <C extends IdCredentials> C find(String id, Class<C> type, Run<?, ?> r) {
+            public IdCredentials find(String id, Run<?, ?> r) {
                 lookups.incrementAndGet();
-                Object found = type == StringCredentials.class ? secretTexts.get(id) : otherCredentials.get(id);
-                return found == null ? null : type.cast(found);
+                IdCredentials found = secretTexts.get(id);
+                return found != null ? found : otherCredentials.get(id);
             }
 
             @Override
             public void track(Run<?, ?> r, Credentials credentials) {
                 tracked.add(credentials);
-            }
-
-            @Override
-            public String typeOf(Credentials credentials) {
-                return "Username with password";
             }
         };
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,42 @@ class UpscalePlanTest {
                         new UpscaleRequest(VIDEO, "k", null, null, null, true),
                         new UpscaleDefaults("http://comet.example.com", null, null, null, 60)))
                 .hasMessageStartingWith("Cannot upscale: base URL:");
+    }
+
+    @Test
+    void keepsTheSettingsItCheckedAndRebuildsThemAfterARestart() throws Exception {
+        UpscalePlan plan = UpscalePlan.of(new UpscaleRequest(VIDEO, "k", null, "2024-11-06", 10, true), ADMIN);
+        assertThat(plan.settings()).isSameAs(plan.settings());
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(plan);
+        }
+        UpscalePlan restored;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            restored = (UpscalePlan) in.readObject();
+        }
+
+        assertThat(restored.settings().getBaseUrl()).hasToString("https://comet.example.com");
+        assertThat(restored.settings().getRunwayVersion()).isEqualTo("2024-11-06");
+        assertThat(restored.settings().getModel()).isEqualTo("magnific_video_upscaler_creative");
+        assertThat(restored.settings().getWaitTimeout()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void afterSubmissionADataUriIsSummarisedAndAUrlKept() throws Exception {
+        UpscalePlan data = UpscalePlan.of(
+                new UpscaleRequest("data:video/mp4;base64,AAAAGGZ0eXBtcDQy", "k", null, null, null, true), ADMIN);
+        UpscalePlan url = UpscalePlan.of(new UpscaleRequest(VIDEO, "k", null, null, null, true), ADMIN);
+
+        UpscalePlan kept = data.afterSubmission();
+
+        assertThat(kept.submittedVideo())
+                .isEqualTo(new VideoSummary(
+                        "video/mp4", 12, "4f0049d5f748a652f76c19e597432e2cbcc2a6b4108fb09d1846e7b25eae2df1"));
+        assertThat(kept.videoForDisplay()).isEqualTo("data:video/mp4;base64,... (12 bytes)");
+        assertThatThrownBy(kept::videoUri).isInstanceOf(IllegalStateException.class);
+        assertThat(url.afterSubmission().videoUri()).isEqualTo(VIDEO);
     }
 
     @Test

@@ -81,11 +81,11 @@ class UpscaleTest {
 
     @Test
     void reusesTheBuildPageEntryOfTheSameTaskAfterARestart() throws Exception {
-        RunwayUpscaleAction existing = new RunwayUpscaleAction("task-3", plan(true), FakeGateway.NOW);
+        RunwayUpscaleAction existing = new RunwayUpscaleAction(new Submission("task-3", FakeGateway.NOW), plan(true));
         when(build.run.getActions(RunwayUpscaleAction.class)).thenReturn(List.of(existing));
 
         Upscale upscale = service.upscale(plan(true), build.build());
-        upscale.resume("task-3", FakeGateway.NOW);
+        upscale.resume(new Submission("task-3", FakeGateway.NOW));
         worker.runAll();
 
         verify(build.run, never()).addAction(any());
@@ -265,12 +265,97 @@ class UpscaleTest {
         assertThat(upscale.result()).isNotDone();
     }
 
+    @Test
+    void anErrorFailsTheUpscaleInsteadOfLeavingItWaiting() {
+        Upscale upscale = serviceOver(gatewayThrowingOnSubmit(
+                        new NoClassDefFoundError("org/apache/hc/client5/http/async/HttpAsyncClient")))
+                .upscale(plan(true), build.build());
+
+        upscale.submit(Upscale.SubmissionHook.NONE);
+        worker.runAll();
+
+        assertThatThrownBy(() -> upscale.result().join())
+                .cause()
+                .isInstanceOf(AbortException.class)
+                .hasMessageContaining("failed unexpectedly")
+                .hasMessageContaining("NoClassDefFoundError");
+    }
+
+    @Test
+    void theWorkerPoolRecoversFromAnErrorAndRunsTheNextUpscale() {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Upscale broken = new UpscaleService(
+                            gatewayThrowingOnSubmit(new LinkageError("two versions of Jackson")),
+                            new CredentialResolver(build.lookup()),
+                            new ArtifactPublisher(build.sink()),
+                            pool,
+                            UpscaleDefaults::none,
+                            () -> false)
+                    .upscale(plan(true), build.build());
+            broken.submit(Upscale.SubmissionHook.NONE);
+            await().atMost(5, TimeUnit.SECONDS).until(() -> broken.result().isDone());
+            assertThat(broken.result()).isCompletedExceptionally();
+
+            Upscale next = build.service(pool).upscale(plan(true), build.build());
+            next.submit(Upscale.SubmissionHook.NONE);
+            await().atMost(5, TimeUnit.SECONDS).until(() -> !gateway.submits.isEmpty());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aStopThatCannotReachCometApiDoesNotClaimACancel() {
+        Upscale upscale = submitted(plan(true), "task-9");
+        gateway.cancelRefusal = new IllegalStateException("Jenkins is shutting down");
+
+        upscale.stop(new Exception("Jenkins is shutting down"));
+        worker.runAll();
+
+        assertThat(build.consoleText())
+                .doesNotContain("asked CometAPI to cancel")
+                .contains("could not ask CometAPI to cancel it (Jenkins is shutting down)");
+        assertThat(upscale.result()).isCompletedExceptionally();
+    }
+
+    @Test
+    void aStopWhileWaitingSaysTheCancelWasSent() {
+        Upscale upscale = submitted(plan(true), "task-10");
+
+        upscale.stop(new Exception("aborted"));
+
+        assertThat(gateway.cancels)
+                .singleElement()
+                .extracting(FakeGateway.Cancel::taskId)
+                .isEqualTo("task-10");
+        assertThat(build.consoleText())
+                .contains("Stopped waiting for Runway task task-10; asked CometAPI to cancel it (best effort).");
+    }
+
+    private UpscaleService serviceOver(RunwayGateway gatewayToUse) {
+        return new UpscaleService(
+                gatewayToUse,
+                new CredentialResolver(build.lookup()),
+                new ArtifactPublisher(build.sink()),
+                worker,
+                UpscaleDefaults::none,
+                () -> false);
+    }
+
     /** A gateway whose engine has been closed under it. */
     private RunwayGateway brokenGateway() {
+        return gatewayThrowingOnSubmit(new IllegalStateException("engine closed"));
+    }
+
+    private RunwayGateway gatewayThrowingOnSubmit(Throwable thrown) {
         return new RunwayGateway() {
             @Override
             public CompletableFuture<String> submit(UpscalePlan plan, ApiKey key) {
-                throw new IllegalStateException("engine closed");
+                if (thrown instanceof Error error) {
+                    throw error;
+                }
+                throw (RuntimeException) thrown;
             }
 
             @Override
@@ -303,7 +388,7 @@ class UpscaleTest {
 
     private Upscale submitted(UpscalePlan plan, String taskId) {
         Upscale upscale = service.upscale(plan, build.build());
-        upscale.submit((id, at) -> CompletableFuture.completedFuture(null));
+        upscale.submit((kept, submission) -> CompletableFuture.completedFuture(null));
         worker.runAll();
         gateway.lastSubmit().answer().complete(taskId);
         worker.runAll();
