@@ -73,16 +73,17 @@ public final class SharedEngine {
     }
 
     /**
-     * The engine for new calls. When the proxy settings changed, a new engine takes over and the old one keeps
-     * serving the waits it already has until shutdown: closing it would break them. An engine whose network has
-     * stopped is replaced (and closed) on the next call, so one bad answer cannot fail every later upscale.
+     * The engine for new calls. When the proxy settings or the request rate changed, a new engine takes over and the
+     * old one keeps serving the waits it already has until shutdown: closing it would break them. An engine whose
+     * network has stopped is replaced (and closed) on the next call, so one bad answer cannot fail every later upscale.
      */
     synchronized RunwayEngine engine() {
         if (closing) {
             throw new IllegalStateException("Jenkins is shutting down");
         }
         ProxyConfiguration proxy = Jenkins.get().getProxy();
-        List<Object> identity = JenkinsProxy.identity(proxy);
+        int maxRequestsPerSecond = RunwayUpscaleConfiguration.get().getMaxRequestsPerSecond();
+        List<Object> identity = List.of(JenkinsProxy.identity(proxy), maxRequestsPerSecond);
         if (needsNew(engine, !Objects.equals(identity, engineProxy))) {
             if (engine != null && !engine.isActive()) {
                 // Its network died (an Error on its I/O thread): it serves nothing more, its waits have ended.
@@ -94,6 +95,7 @@ public final class SharedEngine {
             engine = RunwayEngine.builder()
                     .config(EngineConfig.builder()
                             .proxy(JenkinsProxy.settings(proxy))
+                            .maxRequestsPerSecond(maxRequestsPerSecond)
                             .build())
                     .build();
             engineProxy = identity;

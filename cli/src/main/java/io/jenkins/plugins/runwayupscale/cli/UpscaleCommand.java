@@ -7,6 +7,7 @@ import io.jenkins.plugins.runwayupscale.client.DownloadResult;
 import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
 import io.jenkins.plugins.runwayupscale.client.Durations;
 import io.jenkins.plugins.runwayupscale.client.EncodedVideo;
+import io.jenkins.plugins.runwayupscale.client.EngineConfig;
 import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
 import io.jenkins.plugins.runwayupscale.client.ModelOptions;
@@ -20,7 +21,9 @@ import io.jenkins.plugins.runwayupscale.client.TaskReport;
 import io.jenkins.plugins.runwayupscale.client.UserAgent;
 import io.jenkins.plugins.runwayupscale.client.VideoEncoder;
 import io.jenkins.plugins.runwayupscale.client.VideoUris;
+import io.jenkins.plugins.runwayupscale.simulator.RunwaySimulator;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -33,7 +36,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -123,6 +126,14 @@ final class UpscaleCommand implements Callable<Integer> {
     String timeout;
 
     @Option(
+            names = "--max-rps",
+            paramLabel = "<n>",
+            description = "at most this many requests per second with this key; a 429 slows down further"
+                    + " (default: ${DEFAULT-VALUE})",
+            defaultValue = "20")
+    double maxRequestsPerSecond;
+
+    @Option(
             names = "--output-dir",
             paramLabel = "<dir>",
             description = "write runway-upscale/<taskId>.url and .json there")
@@ -158,9 +169,9 @@ final class UpscaleCommand implements Callable<Integer> {
 
     private final Console console;
     private final Simulators simulators;
-    private final Supplier<RunwayEngine> engines;
+    private final Function<EngineConfig, RunwayEngine> engines;
 
-    UpscaleCommand(Console console, Simulators simulators, Supplier<RunwayEngine> engines) {
+    UpscaleCommand(Console console, Simulators simulators, Function<EngineConfig, RunwayEngine> engines) {
         this.console = console;
         this.simulators = simulators;
         this.engines = engines;
@@ -168,14 +179,19 @@ final class UpscaleCommand implements Callable<Integer> {
 
     /** Parses the arguments and runs; returns the exit code. */
     static int run(String[] args, Console console) {
-        return run(args, console, Simulators.BUILT_IN, RunwayEngine::start);
+        return run(
+                args,
+                console,
+                Simulators.BUILT_IN,
+                config -> RunwayEngine.builder().config(config).build());
     }
 
     /** As {@link #run(String[], Console)}, with the simulator and the engine chosen by the caller (tests). */
-    static int run(String[] args, Console console, Simulators simulators, Supplier<RunwayEngine> engines) {
+    static int run(
+            String[] args, Console console, Simulators simulators, Function<EngineConfig, RunwayEngine> engines) {
         CommandLine line = new CommandLine(new UpscaleCommand(console, simulators, engines));
-        line.setOut(new java.io.PrintWriter(console.err(), true));
-        line.setErr(new java.io.PrintWriter(console.err(), true));
+        line.setOut(new PrintWriter(console.err(), true));
+        line.setErr(new PrintWriter(console.err(), true));
         line.setParameterExceptionHandler((e, a) -> {
             console.err().println("runway-upscale: " + e.getMessage());
             console.err().println("Try 'runway-upscale --help'.");
@@ -188,23 +204,35 @@ final class UpscaleCommand implements Callable<Integer> {
     public Integer call() {
         ProgressPrinter printer = new ProgressPrinter(console.err(), console.terminal(), quiet);
         Request request;
+        EngineConfig config;
         try {
             request = request();
+            config = engineConfig();
         } catch (InvalidInputException e) {
             printer.warn("runway-upscale: " + e.getMessage());
             return ExitCode.BAD_INPUT;
         }
-        try (Simulators.Running simulator = simulate ? simulators.start() : null;
-                RunwayEngine engine = engines.get()) {
+        try (RunwaySimulator simulator = simulate ? simulators.start() : null;
+                RunwayEngine engine = engines.apply(config)) {
             RunwaySettings settings = request.settings(simulator);
             ApiKey key = simulator != null ? ApiKey.of(simulator.apiKey()) : request.key();
             if (simulator != null) {
-                printer.say("Simulating CometAPI at " + settings.getBaseUrl() + " (no key or network needed).");
+                printer.say("Simulating CometAPI at " + settings.baseUrl() + " (no key or network needed).");
             }
             return new Upscale(engine.client(settings, key), settings, request, printer).run(engine);
         } catch (InvalidInputException e) {
             printer.warn("runway-upscale: " + e.getMessage());
             return ExitCode.BAD_INPUT;
+        }
+    }
+
+    private EngineConfig engineConfig() throws InvalidInputException {
+        try {
+            return EngineConfig.builder()
+                    .maxRequestsPerSecond(maxRequestsPerSecond)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.local("--max-rps", e.getMessage());
         }
     }
 
@@ -232,7 +260,7 @@ final class UpscaleCommand implements Callable<Integer> {
                 .modelOptions(ModelOptions.parse(options, "--option"))
                 .dataUriLimit(dataUriLimit == null ? null : Sizes.parse(dataUriLimit, "--data-uri-limit"))
                 .waitTimeout(wait);
-        DataUriLimit limit = settings.build().getDataUriLimit();
+        DataUriLimit limit = settings.build().dataUriLimit();
         EncodedVideo encoded = videoFile == null ? null : VideoEncoder.encode(videoFile, videoFile.toString(), limit);
         String video = encoded != null ? encoded.dataUri() : VideoUris.validate(videoUri, limit);
         ApiKey key = null;
@@ -249,7 +277,7 @@ final class UpscaleCommand implements Callable<Integer> {
 
     /** Checked input, ready to run. */
     private record Request(String video, InlineVideo videoFile, RunwaySettings.Builder builder, ApiKey key) {
-        RunwaySettings settings(Simulators.Running simulator) throws InvalidInputException {
+        RunwaySettings settings(RunwaySimulator simulator) throws InvalidInputException {
             if (simulator != null) {
                 builder.baseUrl(simulator.baseUrl());
             }
@@ -275,7 +303,7 @@ final class UpscaleCommand implements Callable<Integer> {
 
         int run(RunwayEngine engine) {
             Instant submittedAt = engine.scheduler().now();
-            Instant deadline = submittedAt.plus(settings.getWaitTimeout());
+            Instant deadline = submittedAt.plus(settings.waitTimeout());
             String taskId;
             try {
                 // --timeout bounds the whole run, the submission included.
@@ -286,7 +314,7 @@ final class UpscaleCommand implements Callable<Integer> {
             } catch (RunwayException e) {
                 return failed(e, null, submittedAt, engine);
             }
-            printer.say("Submitted Runway task " + taskId + " (model " + settings.getModel() + ").");
+            printer.say("Submitted Runway task " + taskId + " (model " + settings.model() + ").");
             CompletableFuture<RunwayTask> waiting;
             try {
                 waiting = client.waitForTask(taskId, submittedAt, deadline, printer);
@@ -317,7 +345,7 @@ final class UpscaleCommand implements Callable<Integer> {
                             TaskReport.Submission.of(task.id(), settings, video, submittedAt),
                             task,
                             engine.scheduler().now())
-                    .withOptions(settings.getModelOptions())
+                    .withOptions(settings.modelOptions())
                     .withVideoFile(videoFile);
             task.outputs().forEach(console.out()::println);
             console.out().flush();
@@ -357,7 +385,7 @@ final class UpscaleCommand implements Callable<Integer> {
                                 TaskReport.Submission.of(taskId, settings, video, submittedAt),
                                 e,
                                 engine.scheduler().now())
-                        .withOptions(settings.getModelOptions())
+                        .withOptions(settings.modelOptions())
                         .withVideoFile(videoFile);
                 try {
                     writeArtifacts(report);

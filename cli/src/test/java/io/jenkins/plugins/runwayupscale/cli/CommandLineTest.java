@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.runwayupscale.client.EngineConfig;
 import io.jenkins.plugins.runwayupscale.client.FixedPollingPolicy;
 import io.jenkins.plugins.runwayupscale.client.ReportContract;
 import io.jenkins.plugins.runwayupscale.client.RunwayEngine;
@@ -17,18 +18,25 @@ import io.jenkins.plugins.runwayupscale.simulator.ResponseShape;
 import io.jenkins.plugins.runwayupscale.simulator.RunwaySimulator;
 import io.jenkins.plugins.runwayupscale.simulator.TaskScenario;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +62,9 @@ class CommandLineTest {
             .build()
             .start();
 
-    private final Supplier<RunwayEngine> fastEngine = () -> RunwayEngine.builder()
+    private final List<EngineConfig> configs = new ArrayList<>();
+    private final Function<EngineConfig, RunwayEngine> fastEngine = config -> RunwayEngine.builder()
+            .config(remember(config))
             .pollingPolicy(new FixedPollingPolicy(Duration.ofMillis(50), Duration.ZERO, new SplittableRandom(1)))
             .build();
     private final Map<String, String> env =
@@ -68,6 +78,11 @@ class CommandLineTest {
         simulator.close();
     }
 
+    private EngineConfig remember(EngineConfig config) {
+        configs.add(config);
+        return config;
+    }
+
     private int run(String... args) {
         return run(false, args);
     }
@@ -79,7 +94,7 @@ class CommandLineTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 terminal,
                 interrupted);
-        Simulators own = () -> Simulators.running(simulator);
+        Simulators own = () -> simulator;
         return UpscaleCommand.run(args, console, own, fastEngine);
     }
 
@@ -93,6 +108,22 @@ class CommandLineTest {
 
     private String onlyTaskId() {
         return simulator.taskIds().iterator().next();
+    }
+
+    @Test
+    void maxRpsSetsTheEnginesRequestRatePerKey() {
+        assertThat(run("--max-rps", "7.5", VIDEO)).isZero();
+        assertThat(configs)
+                .singleElement()
+                .satisfies(c -> assertThat(c.maxRequestsPerSecond()).isEqualTo(7.5));
+    }
+
+    @Test
+    void maxRpsOfZeroIsRefusedBeforeAnyRequest() {
+        assertThat(run("--max-rps", "0", VIDEO)).isEqualTo(2);
+        assertThat(stderr()).contains("--max-rps").contains("above 0");
+        assertThat(configs).isEmpty();
+        assertThat(simulator.taskIds()).isEmpty();
     }
 
     @Test
@@ -271,9 +302,8 @@ class CommandLineTest {
     @Test
     void tooBigOrUnknownVideoFileExitsTwo() throws Exception {
         Path big = dir.resolve("big.mp4");
-        try (var channel = java.nio.channels.FileChannel.open(
-                big, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
-            channel.write(java.nio.ByteBuffer.wrap(new byte[1]), 16L * 1024 * 1024);
+        try (var channel = FileChannel.open(big, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[1]), 16L * 1024 * 1024);
         }
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
 
@@ -442,8 +472,8 @@ class CommandLineTest {
                 .isZero();
 
         byte[] expected = OutputContent.bytes(300_000);
-        String sha256 = java.util.HexFormat.of()
-                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(expected));
+        String sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(expected));
         assertThat(Files.readAllBytes(target)).isEqualTo(expected);
         assertThat(dir.resolve(simulatorTaskId() + ".mp4")).doesNotExist();
         assertThat(stderr()).contains("Downloaded 300000 bytes to " + target + " (SHA-256 " + sha256 + ")");
@@ -674,13 +704,13 @@ class CommandLineTest {
         return new Timed(code, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private static List<Path> filesIn(Path folder) throws java.io.IOException {
+    private static List<Path> filesIn(Path folder) throws IOException {
         try (var files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).toList();
         }
     }
 
-    private static void assertNoFilesIn(Path folder) throws java.io.IOException {
+    private static void assertNoFilesIn(Path folder) throws IOException {
         assertThat(filesIn(folder)).isEmpty();
         assertThat(folder.resolveSibling("x")).doesNotExist();
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
@@ -70,7 +71,7 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
     ApacheHttpTransport(EngineConfig config) {
         connections = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(config.getConnectTimeout()))
+                        .setConnectTimeout(Timeout.of(config.connectTimeout()))
                         .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build())
                 .setDefaultTlsConfig(TlsConfig.custom()
@@ -82,7 +83,7 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
         HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
                 .setConnectionManager(connections)
                 .setIOReactorConfig(IOReactorConfig.custom()
-                        .setIoThreadCount(config.getIoThreads())
+                        .setIoThreadCount(config.ioThreads())
                         .build())
                 // 32 KB session buffers: downloads keep pace with curl, and 64 connections hold only 4 MB.
                 .setHttp1Config(
@@ -94,17 +95,17 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
                 .disableCookieManagement()
                 .setUserAgent(UserAgent.VALUE)
                 .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(config.getResponseTimeout()))
+                        .setResponseTimeout(Timeout.of(config.responseTimeout()))
                         .setConnectionRequestTimeout(Timeout.ofMinutes(2))
                         .build());
-        ProxySettings proxy = config.getProxy();
+        ProxySettings proxy = config.proxy();
         if (proxy != null) {
             builder.setRoutePlanner(new ProxyRoutePlanner(proxy));
-            if (proxy.getUsername() != null) {
+            if (proxy.username() != null) {
                 BasicCredentialsProvider credentials = new BasicCredentialsProvider();
                 credentials.setCredentials(
-                        new AuthScope(proxy.getHost(), proxy.getPort()),
-                        new UsernamePasswordCredentials(proxy.getUsername(), proxy.password()));
+                        new AuthScope(proxy.host(), proxy.port()),
+                        new UsernamePasswordCredentials(proxy.username(), proxy.password()));
                 builder.setDefaultCredentialsProvider(credentials);
             }
         }
@@ -210,9 +211,9 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
 
     private static final class Completion<S, T> implements FutureCallback<S> {
         private final CompletableFuture<T> target;
-        private final java.util.function.Function<S, T> mapper;
+        private final Function<S, T> mapper;
 
-        Completion(CompletableFuture<T> target, java.util.function.Function<S, T> mapper) {
+        Completion(CompletableFuture<T> target, Function<S, T> mapper) {
             this.target = target;
             this.mapper = mapper;
         }
@@ -391,7 +392,7 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
         ProxyRoutePlanner(ProxySettings proxy) {
             super(DefaultSchemePortResolver.INSTANCE);
             this.proxy = proxy;
-            this.proxyHost = new HttpHost(proxy.getHost(), proxy.getPort());
+            this.proxyHost = new HttpHost(proxy.host(), proxy.port());
         }
 
         @Override

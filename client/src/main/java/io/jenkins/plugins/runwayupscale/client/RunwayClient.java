@@ -31,12 +31,14 @@ public final class RunwayClient {
     private final ApiKey key;
     private final FailureClassifier classifier;
     private final ServerText text;
+    private final RequestBudget budget;
 
     RunwayClient(RunwayEngine engine, RunwaySettings settings, ApiKey key) {
+        this.budget = engine.budget(key);
         this.engine = engine;
         this.settings = settings;
         this.key = key;
-        this.classifier = new FailureClassifier(key, settings.getModel());
+        this.classifier = new FailureClassifier(key, settings.model());
         this.text = new ServerText(key);
     }
 
@@ -58,16 +60,16 @@ public final class RunwayClient {
      * {@link TaskTimedOutException} that says the task may have been created.
      */
     public CompletableFuture<String> submit(String videoUri, Instant deadline) throws InvalidInputException {
-        String checked = VideoUris.validate(videoUri, settings.getDataUriLimit());
+        String checked = VideoUris.validate(videoUri, settings.dataUriLimit());
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("videoUri", checked);
-        body.put("model", settings.getModel());
-        settings.getModelOptions().forEach((name, value) -> body.set(name, Json.MAPPER.valueToTree(value)));
+        body.put("model", settings.model());
+        settings.modelOptions().forEach((name, value) -> body.set(name, Json.MAPPER.valueToTree(value)));
         ApiCall call = ApiCall.submit();
         HttpCall request = new HttpCall(call.kind().method(), endpoint(SUBMIT_PATH), headers(), body.toString());
         Instant limit = engine.scheduler().now().plus(SUBMIT_LIMIT);
         Instant bound = deadline == null || deadline.isAfter(limit) ? limit : deadline;
-        return engine.caller().call(call, request, classifier, bound, answer -> readTaskId(call, answer));
+        return engine.caller().call(budget, call, request, classifier, bound, answer -> readTaskId(call, answer));
     }
 
     private String readTaskId(ApiCall call, HttpAnswer answer) throws RunwayException {
@@ -104,7 +106,7 @@ public final class RunwayClient {
     CompletableFuture<RunwayTask> readTask(String taskId, Instant deadline) {
         ApiCall call = ApiCall.read(taskId);
         HttpCall request = new HttpCall(call.kind().method(), taskUri(taskId), headers(), null);
-        return engine.caller().call(call, request, classifier, deadline, answer -> {
+        return engine.caller().call(budget, call, request, classifier, deadline, answer -> {
             // Every string of the task is cleaned after decoding: an escaped key or control characters never pass.
             RunwayTask task = TaskParser.parse(Json.tryParse(answer.body()), taskId, text);
             if (task == null) {
@@ -123,7 +125,7 @@ public final class RunwayClient {
     public CompletableFuture<RunwayTask> waitForTask(String taskId, WaitListener listener)
             throws InvalidInputException {
         Instant now = engine.scheduler().now();
-        return waitForTask(taskId, now, now.plus(settings.getWaitTimeout()), listener);
+        return waitForTask(taskId, now, now.plus(settings.waitTimeout()), listener);
     }
 
     /**
@@ -141,7 +143,7 @@ public final class RunwayClient {
                 taskId,
                 submittedAt,
                 deadline,
-                settings.getTaskNotExistGrace(),
+                settings.taskNotExistGrace(),
                 listener == null ? WaitListener.NONE : listener);
         waiter.begin();
         return waiter.result();
@@ -158,7 +160,7 @@ public final class RunwayClient {
         HttpCall request = new HttpCall(call.kind().method(), taskUri(taskId), headers(), null);
         Instant deadline = engine.scheduler().now().plus(Duration.ofMinutes(1));
         return engine.caller()
-                .call(call, request, classifier, deadline, answer -> cancelAnswered(taskId, answer))
+                .call(budget, call, request, classifier, deadline, answer -> cancelAnswered(taskId, answer))
                 .exceptionally(error -> new CancelResult(
                         CancelResult.Outcome.FAILED,
                         "Could not cancel Runway task " + taskId + ": "
@@ -192,13 +194,13 @@ public final class RunwayClient {
     private Map<String, String> headers() {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", key.authorizationHeader());
-        headers.put("X-Runway-Version", settings.getRunwayVersion());
+        headers.put("X-Runway-Version", settings.runwayVersion());
         headers.put("Accept", "application/json");
         return headers;
     }
 
     private URI endpoint(String path) {
-        return URI.create(settings.getBaseUrl() + path);
+        return URI.create(settings.baseUrl() + path);
     }
 
     private URI taskUri(String taskId) {
@@ -234,6 +236,6 @@ public final class RunwayClient {
 
     @Override
     public String toString() {
-        return "RunwayClient[" + settings.getBaseUrl() + ", model " + settings.getModel() + "]";
+        return "RunwayClient[" + settings.baseUrl() + ", model " + settings.model() + "]";
     }
 }

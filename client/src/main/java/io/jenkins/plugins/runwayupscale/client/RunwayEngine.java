@@ -2,7 +2,9 @@ package io.jenkins.plugins.runwayupscale.client;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -11,9 +13,19 @@ import java.util.random.RandomGenerator;
  * waited on. Create one, hand out {@link RunwayClient}s per key and settings, close it at shutdown.
  */
 public final class RunwayEngine implements AutoCloseable {
+    private static final int MAX_KEYS = 1024;
     private final Scheduler scheduler;
     private final PollingPolicy pollingPolicy;
     private final RetryingCaller caller;
+    private final double maxRequestsPerSecond;
+    private final Map<String, RequestBudget> budgets = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RequestBudget> eldest) {
+            return size() > MAX_KEYS;
+        }
+    };
     private final OutputDownloader downloader;
     /** How often an engine that owns its network checks that the I/O reactor still runs. */
     static final Duration WATCH_INTERVAL = Duration.ofSeconds(5);
@@ -26,6 +38,7 @@ public final class RunwayEngine implements AutoCloseable {
         this.transport = transport;
         this.scheduler = scheduler;
         this.pollingPolicy = b.pollingPolicy == null ? new ProgressAwarePollingPolicy() : b.pollingPolicy;
+        this.maxRequestsPerSecond = b.config.maxRequestsPerSecond();
         this.caller = new RetryingCaller(transport, scheduler, new Backoff(b.random));
         this.downloader = new OutputDownloader(transport);
         this.owned = owned;
@@ -74,6 +87,13 @@ public final class RunwayEngine implements AutoCloseable {
 
     PollingPolicy pollingPolicy() {
         return pollingPolicy;
+    }
+
+    /** One budget per key, shared by every client of that key (a key seen long ago may start afresh). */
+    RequestBudget budget(ApiKey key) {
+        synchronized (budgets) {
+            return budgets.computeIfAbsent(key.fingerprint(), k -> new RequestBudget(scheduler, maxRequestsPerSecond));
+        }
     }
 
     RetryingCaller caller() {

@@ -21,10 +21,10 @@ public final class EngineGateway implements RunwayGateway {
     }
 
     @Override
-    public CompletableFuture<String> submit(UpscalePlan plan, ApiKey key) {
+    public CompletableFuture<String> submit(UpscalePlan plan, String videoUri, ApiKey key) {
         try {
             // The build's timeout bounds the submission too: a server that never finishes answering cannot hold it.
-            return client(plan, key).submit(plan.videoUri(), now().plus(plan.timeout()));
+            return client(plan, key).submit(videoUri, now().plus(plan.timeout()));
         } catch (InvalidInputException e) {
             return CompletableFuture.failedFuture(e);
         }

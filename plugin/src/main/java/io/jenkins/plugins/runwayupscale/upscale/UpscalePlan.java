@@ -1,11 +1,23 @@
 package io.jenkins.plugins.runwayupscale.upscale;
 
 import hudson.AbortException;
+import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
+import io.jenkins.plugins.runwayupscale.client.ModelOptions;
 import io.jenkins.plugins.runwayupscale.client.RunwaySettings;
 import io.jenkins.plugins.runwayupscale.client.VideoUris;
+import io.jenkins.plugins.runwayupscale.workspace.DownloadToWorkspace;
+import io.jenkins.plugins.runwayupscale.workspace.ReadVideoFile;
+import io.jenkins.plugins.runwayupscale.workspace.WorkspaceFiles;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A checked request with the global defaults filled in: everything an upscale needs except the key. Persisted
@@ -14,10 +26,17 @@ import java.time.Duration;
  */
 public final class UpscalePlan implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final String BASE64_MARKER = ";base64,";
 
-    // Null once submitted if it was a data URI; then `submittedVideo` describes it.
+    // Null once submitted if it was a data URI; then `submittedVideo` describes it. Null too when `videoFile` is given.
     private final String videoUri;
-    private final VideoSummary submittedVideo;
+    private final InlineVideo submittedVideo;
+    // A workspace video: only its path, and once read, its description (`sentFile`); never its data.
+    private final String videoFile;
+    private final InlineVideo sentFile;
+    private final String download;
+    private final boolean archiveVideo;
+    private final LinkedHashMap<String, Object> options;
     private final String credentialsId;
     private final String baseUrl;
     private final String runwayVersion;
@@ -29,16 +48,22 @@ public final class UpscalePlan implements Serializable {
 
     private UpscalePlan(
             String videoUri,
-            VideoSummary submittedVideo,
+            InlineVideo submittedVideo,
             String credentialsId,
             String baseUrl,
             String runwayVersion,
             String model,
             int timeoutMinutes,
             boolean archive,
+            Extras extras,
             RunwaySettings settings) {
         this.videoUri = videoUri;
         this.submittedVideo = submittedVideo;
+        this.videoFile = extras.videoFile();
+        this.sentFile = extras.sentFile();
+        this.download = extras.download();
+        this.archiveVideo = extras.archiveVideo();
+        this.options = new LinkedHashMap<>(extras.options());
         this.credentialsId = credentialsId;
         this.baseUrl = baseUrl;
         this.runwayVersion = runwayVersion;
@@ -48,10 +73,31 @@ public final class UpscalePlan implements Serializable {
         this.settings = settings;
     }
 
+    /** What the plan asks of the workspace, and the options: grouped so the constructor stays readable. */
+    private record Extras(
+            String videoFile,
+            InlineVideo sentFile,
+            String download,
+            boolean archiveVideo,
+            Map<String, Object> options) {}
+
     /** Checks the request without any I/O and fills in the defaults; the message says which value is wrong. */
     public static UpscalePlan of(UpscaleRequest request, UpscaleDefaults defaults) throws AbortException {
         try {
-            String video = VideoUris.validate(request.videoUri());
+            String givenUri = given(request.videoUri());
+            String givenFile = given(request.videoFile());
+            if ((givenUri == null) == (givenFile == null)) {
+                throw new AbortException(
+                        givenUri == null ? Messages.UpscalePlan_NoVideo() : Messages.UpscalePlan_TwoVideos());
+            }
+            String videoFile = givenFile == null ? null : WorkspaceFiles.checkRelative(givenFile, ReadVideoFile.FIELD);
+            String download = given(request.download()) == null
+                    ? null
+                    : WorkspaceFiles.checkRelative(request.download(), DownloadToWorkspace.FIELD);
+            if (request.archiveVideo() && download == null) {
+                throw new AbortException(Messages.UpscalePlan_ArchiveVideoWithoutDownload());
+            }
+            Map<String, Object> options = ModelOptions.check(request.options(), "options");
             String credentialsId = firstGiven(request.credentialsId(), defaults.credentialsId());
             if (credentialsId == null) {
                 throw new AbortException(Messages.UpscalePlan_NoCredential());
@@ -63,17 +109,28 @@ public final class UpscalePlan implements Serializable {
             String baseUrl = given(defaults.baseUrl());
             String runwayVersion = firstGiven(request.runwayVersion(), defaults.runwayVersion());
             String model = firstGiven(request.model(), defaults.model());
-            RunwaySettings settings = settings(baseUrl, runwayVersion, model, timeout);
+            RunwaySettings settings = settings(baseUrl, runwayVersion, model, timeout, options);
+            String video = givenUri == null ? null : VideoUris.validate(givenUri, settings.dataUriLimit());
             return new UpscalePlan(
-                    video, null, credentialsId, baseUrl, runwayVersion, model, timeout, request.archive(), settings);
+                    video,
+                    null,
+                    credentialsId,
+                    baseUrl,
+                    runwayVersion,
+                    model,
+                    timeout,
+                    request.archive(),
+                    new Extras(videoFile, null, download, request.archiveVideo(), options),
+                    settings);
         } catch (InvalidInputException e) {
             throw new AbortException(Messages.UpscalePlan_Invalid(e.getMessage()));
         }
     }
 
     /**
-     * The plan to keep once the task exists: a data URI is replaced by its {@link VideoSummary}, so the up to
-     * 22 MB of base64 are not written into every saved copy of the Pipeline program while the task runs.
+     * The plan to keep once the task exists: a data URI is replaced by what identifies its video (media type, size,
+     * SHA-256), so the up to 22 MB of base64 are not written into every saved copy of the Pipeline program while
+     * the task runs.
      */
     public UpscalePlan afterSubmission() {
         if (videoUri == null || !videoUri.regionMatches(true, 0, "data:", 0, 5)) {
@@ -81,14 +138,51 @@ public final class UpscalePlan implements Serializable {
         }
         return new UpscalePlan(
                 null,
-                VideoSummary.of(videoUri),
+                inlineVideo(videoUri),
                 credentialsId,
                 baseUrl,
                 runwayVersion,
                 model,
                 timeoutMinutes,
                 archive,
+                extras(sentFile),
                 settings);
+    }
+
+    /** The same plan, with the workspace video it read (described, not its data) for reports and logs. */
+    public UpscalePlan withSentFile(InlineVideo sent) {
+        return new UpscalePlan(
+                videoUri,
+                submittedVideo,
+                credentialsId,
+                baseUrl,
+                runwayVersion,
+                model,
+                timeoutMinutes,
+                archive,
+                extras(sent),
+                settings);
+    }
+
+    private Extras extras(InlineVideo sent) {
+        return new Extras(videoFile, sent, download, archiveVideo, options);
+    }
+
+    /** What identifies the video of a checked data URI ({@code data:<type>;base64,<data>}); it has no file name. */
+    private static InlineVideo inlineVideo(String dataUri) {
+        int marker = dataUri.indexOf(BASE64_MARKER);
+        byte[] video = Base64.getDecoder()
+                .decode(dataUri.substring(marker + BASE64_MARKER.length()).getBytes(StandardCharsets.US_ASCII));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(video);
+            return new InlineVideo(
+                    null,
+                    dataUri.substring("data:".length(), marker),
+                    video.length,
+                    HexFormat.of().formatHex(digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     /** The client's settings for this plan, as checked when the plan was made. */
@@ -96,7 +190,7 @@ public final class UpscalePlan implements Serializable {
         RunwaySettings current = settings;
         if (current == null) {
             try {
-                current = settings(baseUrl, runwayVersion, model, timeoutMinutes);
+                current = settings(baseUrl, runwayVersion, model, timeoutMinutes, options);
             } catch (InvalidInputException e) {
                 // Only possible if a newer plugin checks more strictly than the one that saved this plan.
                 throw new IllegalStateException(Messages.UpscalePlan_Invalid(e.getMessage()), e);
@@ -106,12 +200,14 @@ public final class UpscalePlan implements Serializable {
         return current;
     }
 
-    private static RunwaySettings settings(String baseUrl, String runwayVersion, String model, int timeoutMinutes)
+    private static RunwaySettings settings(
+            String baseUrl, String runwayVersion, String model, int timeoutMinutes, Map<String, Object> options)
             throws InvalidInputException {
         return RunwaySettings.builder()
                 .baseUrl(baseUrl)
                 .runwayVersion(runwayVersion)
                 .model(model)
+                .modelOptions(options)
                 .waitTimeout(Duration.ofMinutes(timeoutMinutes))
                 .build();
     }
@@ -126,11 +222,41 @@ public final class UpscalePlan implements Serializable {
 
     /** The video as logs and pages show it: the URL, or a data URI abbreviated to its type and size. */
     public String videoForDisplay() {
-        return submittedVideo != null ? submittedVideo.display() : VideoUris.forDisplay(videoUri);
+        InlineVideo inline = sentFile != null ? sentFile : submittedVideo;
+        if (inline == null) {
+            return videoFile != null ? videoFile : VideoUris.forDisplay(videoUri);
+        }
+        // The abbreviation every data URI gets (VideoUris.forDisplay), from what is left of it.
+        return "data:" + inline.mediaType() + BASE64_MARKER + "... (" + inline.bytes() + " bytes)";
+    }
+
+    /** The workspace video to send, or null when the video is a URI. */
+    public String videoFile() {
+        return videoFile;
+    }
+
+    /** The workspace video as it was read (name, media type, bytes, SHA-256), or null before or without one. */
+    public InlineVideo sentFile() {
+        return sentFile;
+    }
+
+    /** The workspace path to save the upscaled video as, or null. */
+    public String download() {
+        return download;
+    }
+
+    /** Whether the downloaded video is archived with the build. */
+    public boolean archiveVideo() {
+        return archiveVideo;
+    }
+
+    /** Whether anything is read or written in the workspace, so the step needs {@code node {}}. */
+    public boolean needsWorkspace() {
+        return videoFile != null || download != null;
     }
 
     /** What is left of a submitted data URI, or null for a URL or before the submission. */
-    public VideoSummary submittedVideo() {
+    public InlineVideo submittedVideo() {
         return submittedVideo;
     }
 

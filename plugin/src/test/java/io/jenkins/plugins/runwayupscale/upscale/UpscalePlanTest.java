@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
+import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -26,7 +27,7 @@ class UpscalePlanTest {
         assertThat(plan.runwayVersion()).isEqualTo("2024-11-06");
         assertThat(plan.timeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(plan.archive()).isFalse();
-        assertThat(plan.settings().getBaseUrl()).hasToString("https://comet.example.com");
+        assertThat(plan.settings().baseUrl()).hasToString("https://comet.example.com");
     }
 
     @Test
@@ -42,7 +43,7 @@ class UpscalePlanTest {
         assertThat(builtIn.model()).isEqualTo("upscale_v1");
         assertThat(builtIn.runwayVersion()).isEqualTo("2024-11-06");
         assertThat(builtIn.timeout()).isEqualTo(Duration.ofMinutes(60));
-        assertThat(builtIn.settings().getBaseUrl()).hasToString("https://api.cometapi.com");
+        assertThat(builtIn.settings().baseUrl()).hasToString("https://api.cometapi.com");
     }
 
     @Test
@@ -82,10 +83,10 @@ class UpscalePlanTest {
             restored = (UpscalePlan) in.readObject();
         }
 
-        assertThat(restored.settings().getBaseUrl()).hasToString("https://comet.example.com");
-        assertThat(restored.settings().getRunwayVersion()).isEqualTo("2024-11-06");
-        assertThat(restored.settings().getModel()).isEqualTo("magnific_video_upscaler_creative");
-        assertThat(restored.settings().getWaitTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(restored.settings().baseUrl()).hasToString("https://comet.example.com");
+        assertThat(restored.settings().runwayVersion()).isEqualTo("2024-11-06");
+        assertThat(restored.settings().model()).isEqualTo("magnific_video_upscaler_creative");
+        assertThat(restored.settings().waitTimeout()).isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
@@ -97,8 +98,8 @@ class UpscalePlanTest {
         UpscalePlan kept = data.afterSubmission();
 
         assertThat(kept.submittedVideo())
-                .isEqualTo(new VideoSummary(
-                        "video/mp4", 12, "4f0049d5f748a652f76c19e597432e2cbcc2a6b4108fb09d1846e7b25eae2df1"));
+                .isEqualTo(new InlineVideo(
+                        null, "video/mp4", 12, "4f0049d5f748a652f76c19e597432e2cbcc2a6b4108fb09d1846e7b25eae2df1"));
         assertThat(kept.videoForDisplay()).isEqualTo("data:video/mp4;base64,... (12 bytes)");
         assertThatThrownBy(kept::videoUri).isInstanceOf(IllegalStateException.class);
         assertThat(url.afterSubmission().videoUri()).isEqualTo(VIDEO);
