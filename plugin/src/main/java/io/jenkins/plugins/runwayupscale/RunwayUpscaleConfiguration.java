@@ -5,6 +5,7 @@ import hudson.ExtensionList;
 import hudson.Util;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.runwayupscale.client.EngineConfig;
 import io.jenkins.plugins.runwayupscale.client.RunwaySettings;
 import io.jenkins.plugins.runwayupscale.upscale.FieldChecks;
 import io.jenkins.plugins.runwayupscale.upscale.UpscaleDefaults;
@@ -17,16 +18,20 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * Runway Upscale's section of Manage Jenkins » System (and of Configuration as Code, as {@code runwayUpscale}):
- * CometAPI's base URL, the default credential, Runway version, model and timeout. Blank means the built-in default.
+ * CometAPI's base URL, the default credential, Runway version, model and timeout, and the request rate per key.
+ * Blank means the built-in default.
  */
 @Extension
 @Symbol("runwayUpscale")
 public class RunwayUpscaleConfiguration extends GlobalConfiguration {
+    static final int DEFAULT_MAX_REQUESTS_PER_SECOND = (int) EngineConfig.DEFAULT_MAX_REQUESTS_PER_SECOND;
+
     private String baseUrl;
     private String credentialsId;
     private String runwayVersion;
     private String model;
     private int timeoutMinutes = UpscaleDefaults.TIMEOUT_MINUTES;
+    private int maxRequestsPerSecond = DEFAULT_MAX_REQUESTS_PER_SECOND;
 
     public RunwayUpscaleConfiguration() {
         load();
@@ -98,6 +103,18 @@ public class RunwayUpscaleConfiguration extends GlobalConfiguration {
         save();
     }
 
+    /** The most requests per second this Jenkins sends with one CometAPI key, all its upscales together. */
+    public int getMaxRequestsPerSecond() {
+        return maxRequestsPerSecond;
+    }
+
+    @DataBoundSetter
+    public void setMaxRequestsPerSecond(int maxRequestsPerSecond) {
+        // A blank form field binds as 0, which can only mean "the usual".
+        this.maxRequestsPerSecond = maxRequestsPerSecond >= 1 ? maxRequestsPerSecond : DEFAULT_MAX_REQUESTS_PER_SECOND;
+        save();
+    }
+
     /** The built-in values, shown as placeholders so a blank field says what it means. */
     public String getBuiltInBaseUrl() {
         return RunwaySettings.DEFAULT_BASE_URL;
@@ -131,6 +148,12 @@ public class RunwayUpscaleConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckTimeoutMinutes(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FormValidation.validatePositiveInteger(value);
+    }
+
+    @POST
+    public FormValidation doCheckMaxRequestsPerSecond(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return FormValidation.validatePositiveInteger(value);
     }

@@ -73,7 +73,7 @@ public final class SharedEngine {
     }
 
     /**
-     * The engine for new calls. When the proxy settings changed, a new engine takes over and the old one keeps
+     * The engine for new calls. When the proxy settings or the request rate changed, a new engine takes over and the old one keeps
      * serving the waits it already has until shutdown: closing it would break them.
      */
     synchronized RunwayEngine engine() {
@@ -81,7 +81,8 @@ public final class SharedEngine {
             throw new IllegalStateException("Jenkins is shutting down");
         }
         ProxyConfiguration proxy = Jenkins.get().getProxy();
-        List<Object> identity = JenkinsProxy.identity(proxy);
+        int maxRequestsPerSecond = RunwayUpscaleConfiguration.get().getMaxRequestsPerSecond();
+        List<Object> identity = List.of(JenkinsProxy.identity(proxy), maxRequestsPerSecond);
         if (engine == null || !Objects.equals(identity, engineProxy)) {
             if (engine != null) {
                 retired.add(engine);
@@ -89,6 +90,7 @@ public final class SharedEngine {
             engine = RunwayEngine.builder()
                     .config(EngineConfig.builder()
                             .proxy(JenkinsProxy.settings(proxy))
+                            .maxRequestsPerSecond(maxRequestsPerSecond)
                             .build())
                     .build();
             engineProxy = identity;

@@ -30,6 +30,7 @@ class ConfigurationAsCodeITest {
         assertThat(config.getRunwayVersion()).isEqualTo("2025-03-01");
         assertThat(config.getModel()).isEqualTo("magnific_video_upscaler_creative");
         assertThat(config.getTimeoutMinutes()).isEqualTo(45);
+        assertThat(config.getMaxRequestsPerSecond()).isEqualTo(50);
     }
 
     @Test
@@ -46,6 +47,7 @@ class ConfigurationAsCodeITest {
                         "credentialsId: \"cometapi-key\"",
                         "runwayVersion: \"2025-03-01\"",
                         "model: \"magnific_video_upscaler_creative\"",
-                        "timeoutMinutes: 45");
+                        "timeoutMinutes: 45",
+                        "maxRequestsPerSecond: 50");
     }
 }

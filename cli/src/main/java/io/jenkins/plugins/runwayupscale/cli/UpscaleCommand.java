@@ -7,6 +7,7 @@ import io.jenkins.plugins.runwayupscale.client.DownloadResult;
 import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
 import io.jenkins.plugins.runwayupscale.client.Durations;
 import io.jenkins.plugins.runwayupscale.client.EncodedVideo;
+import io.jenkins.plugins.runwayupscale.client.EngineConfig;
 import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
 import io.jenkins.plugins.runwayupscale.client.ModelOptions;
@@ -33,7 +34,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -123,6 +124,14 @@ final class UpscaleCommand implements Callable<Integer> {
     String timeout;
 
     @Option(
+            names = "--max-rps",
+            paramLabel = "<n>",
+            description = "at most this many requests per second with this key; a 429 slows down further"
+                    + " (default: ${DEFAULT-VALUE})",
+            defaultValue = "20")
+    double maxRequestsPerSecond;
+
+    @Option(
             names = "--output-dir",
             paramLabel = "<dir>",
             description = "write runway-upscale/<taskId>.url and .json there")
@@ -158,9 +167,9 @@ final class UpscaleCommand implements Callable<Integer> {
 
     private final Console console;
     private final Simulators simulators;
-    private final Supplier<RunwayEngine> engines;
+    private final Function<EngineConfig, RunwayEngine> engines;
 
-    UpscaleCommand(Console console, Simulators simulators, Supplier<RunwayEngine> engines) {
+    UpscaleCommand(Console console, Simulators simulators, Function<EngineConfig, RunwayEngine> engines) {
         this.console = console;
         this.simulators = simulators;
         this.engines = engines;
@@ -168,11 +177,16 @@ final class UpscaleCommand implements Callable<Integer> {
 
     /** Parses the arguments and runs; returns the exit code. */
     static int run(String[] args, Console console) {
-        return run(args, console, Simulators.BUILT_IN, RunwayEngine::start);
+        return run(
+                args,
+                console,
+                Simulators.BUILT_IN,
+                config -> RunwayEngine.builder().config(config).build());
     }
 
     /** As {@link #run(String[], Console)}, with the simulator and the engine chosen by the caller (tests). */
-    static int run(String[] args, Console console, Simulators simulators, Supplier<RunwayEngine> engines) {
+    static int run(
+            String[] args, Console console, Simulators simulators, Function<EngineConfig, RunwayEngine> engines) {
         CommandLine line = new CommandLine(new UpscaleCommand(console, simulators, engines));
         line.setOut(new java.io.PrintWriter(console.err(), true));
         line.setErr(new java.io.PrintWriter(console.err(), true));
@@ -188,14 +202,16 @@ final class UpscaleCommand implements Callable<Integer> {
     public Integer call() {
         ProgressPrinter printer = new ProgressPrinter(console.err(), console.terminal(), quiet);
         Request request;
+        EngineConfig config;
         try {
             request = request();
+            config = engineConfig();
         } catch (InvalidInputException e) {
             printer.warn("runway-upscale: " + e.getMessage());
             return ExitCode.BAD_INPUT;
         }
         try (Simulators.Running simulator = simulate ? simulators.start() : null;
-                RunwayEngine engine = engines.get()) {
+                RunwayEngine engine = engines.apply(config)) {
             RunwaySettings settings = request.settings(simulator);
             ApiKey key = simulator != null ? ApiKey.of(simulator.apiKey()) : request.key();
             if (simulator != null) {
@@ -205,6 +221,16 @@ final class UpscaleCommand implements Callable<Integer> {
         } catch (InvalidInputException e) {
             printer.warn("runway-upscale: " + e.getMessage());
             return ExitCode.BAD_INPUT;
+        }
+    }
+
+    private EngineConfig engineConfig() throws InvalidInputException {
+        try {
+            return EngineConfig.builder()
+                    .maxRequestsPerSecond(maxRequestsPerSecond)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.local("--max-rps", e.getMessage());
         }
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.runwayupscale.client.EngineConfig;
 import io.jenkins.plugins.runwayupscale.client.FixedPollingPolicy;
 import io.jenkins.plugins.runwayupscale.client.ReportContract;
 import io.jenkins.plugins.runwayupscale.client.RunwayEngine;
@@ -22,13 +23,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +56,9 @@ class CommandLineTest {
             .build()
             .start();
 
-    private final Supplier<RunwayEngine> fastEngine = () -> RunwayEngine.builder()
+    private final List<EngineConfig> configs = new ArrayList<>();
+    private final Function<EngineConfig, RunwayEngine> fastEngine = config -> RunwayEngine.builder()
+            .config(remember(config))
             .pollingPolicy(new FixedPollingPolicy(Duration.ofMillis(50), Duration.ZERO, new SplittableRandom(1)))
             .build();
     private final Map<String, String> env =
@@ -66,6 +70,11 @@ class CommandLineTest {
     @AfterEach
     void stop() {
         simulator.close();
+    }
+
+    private EngineConfig remember(EngineConfig config) {
+        configs.add(config);
+        return config;
     }
 
     private int run(String... args) {
@@ -93,6 +102,22 @@ class CommandLineTest {
 
     private String onlyTaskId() {
         return simulator.taskIds().iterator().next();
+    }
+
+    @Test
+    void maxRpsSetsTheEnginesRequestRatePerKey() {
+        assertThat(run("--max-rps", "7.5", VIDEO)).isZero();
+        assertThat(configs)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getMaxRequestsPerSecond()).isEqualTo(7.5));
+    }
+
+    @Test
+    void maxRpsOfZeroIsRefusedBeforeAnyRequest() {
+        assertThat(run("--max-rps", "0", VIDEO)).isEqualTo(2);
+        assertThat(stderr()).contains("--max-rps").contains("above 0");
+        assertThat(configs).isEmpty();
+        assertThat(simulator.taskIds()).isEmpty();
     }
 
     @Test

@@ -1,5 +1,10 @@
 package io.jenkins.plugins.runwayupscale.client;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /**
  * A CometAPI key. Deliberately not {@link java.io.Serializable} and never shown by {@link #toString()}, so it
  * cannot leak through logs, exception messages or persisted objects.
@@ -24,6 +29,16 @@ public final class ApiKey {
             }
         }
         return new ApiKey(value);
+    }
+
+    /** Tells keys apart without holding or showing the key: a SHA-256 digest of it. */
+    String fingerprint() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     String authorizationHeader() {

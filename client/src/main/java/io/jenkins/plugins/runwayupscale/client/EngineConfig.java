@@ -2,14 +2,21 @@ package io.jenkins.plugins.runwayupscale.client;
 
 import java.time.Duration;
 
-/** Settings of the shared engine: network timeouts, I/O threads, proxy. One engine serves every task in a JVM. */
+/** Settings of the shared engine: network timeouts, I/O threads, proxy, request rate per key. One engine serves every task in a JVM. */
 public final class EngineConfig {
+    /** Enough for about 120 tasks polled at the SDKs' cadence under one key. */
+    public static final double DEFAULT_MAX_REQUESTS_PER_SECOND = 20;
+
+    static final double MAX_REQUESTS_PER_SECOND = 10_000;
+
     private final Duration connectTimeout;
     private final Duration responseTimeout;
     private final int ioThreads;
     private final ProxySettings proxy;
+    private final double maxRequestsPerSecond;
 
     private EngineConfig(Builder b) {
+        this.maxRequestsPerSecond = b.maxRequestsPerSecond;
         this.connectTimeout = b.connectTimeout;
         this.responseTimeout = b.responseTimeout;
         this.ioThreads = b.ioThreads;
@@ -38,14 +45,36 @@ public final class EngineConfig {
         return proxy;
     }
 
-    /** Collects engine settings with sensible defaults (10 s connect, 60 s response, one I/O thread, no proxy). */
+    /**
+     * The most requests per second the engine sends with one API key, all its tasks together; a 429 slows the key
+     * down below this and it recovers gradually.
+     */
+    public double getMaxRequestsPerSecond() {
+        return maxRequestsPerSecond;
+    }
+
+    /**
+     * Collects engine settings with sensible defaults (10 s connect, 60 s response, one I/O thread, no proxy, at most
+     * {@value #DEFAULT_MAX_REQUESTS_PER_SECOND} requests per second per key).
+     */
     public static final class Builder {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration responseTimeout = Duration.ofSeconds(60);
         private int ioThreads = 1;
         private ProxySettings proxy;
+        private double maxRequestsPerSecond = DEFAULT_MAX_REQUESTS_PER_SECOND;
 
         private Builder() {}
+
+        /** At most this many requests per second per API key (above 0, at most 10,000). */
+        public Builder maxRequestsPerSecond(double value) {
+            if (!(value > 0) || value > MAX_REQUESTS_PER_SECOND) {
+                throw new IllegalArgumentException("the request rate per key must be above 0 and at most "
+                        + (int) MAX_REQUESTS_PER_SECOND + " per second");
+            }
+            this.maxRequestsPerSecond = value;
+            return this;
+        }
 
         public Builder connectTimeout(Duration value) {
             this.connectTimeout = positive(value, "connect timeout");

@@ -31,14 +31,20 @@ final class RetryingCaller {
      * other answer or error is classified and retried as the call's kind allows.
      */
     <T> CompletableFuture<T> call(
-            ApiCall call, HttpCall request, FailureClassifier classifier, Instant deadline, AnswerReader<T> reader) {
-        Attempts<T> attempts = new Attempts<>(call, request, classifier, deadline, reader);
+            RequestBudget budget,
+            ApiCall call,
+            HttpCall request,
+            FailureClassifier classifier,
+            Instant deadline,
+            AnswerReader<T> reader) {
+        Attempts<T> attempts = new Attempts<>(budget, call, request, classifier, deadline, reader);
         attempts.start(1);
         return attempts.result;
     }
 
     /** The state of one call across its attempts; cancelling the result stops whatever is under way. */
     private final class Attempts<T> {
+        private final RequestBudget budget;
         private final ApiCall call;
         private final HttpCall request;
         private final FailureClassifier classifier;
@@ -48,11 +54,13 @@ final class RetryingCaller {
         private final AtomicReference<Runnable> stopCurrent = new AtomicReference<>(() -> {});
 
         Attempts(
+                RequestBudget budget,
                 ApiCall call,
                 HttpCall request,
                 FailureClassifier classifier,
                 Instant deadline,
                 AnswerReader<T> reader) {
+            this.budget = budget;
             this.call = call;
             this.request = request;
             this.classifier = classifier;
@@ -65,7 +73,29 @@ final class RetryingCaller {
             });
         }
 
+        /** Every attempt waits for its turn in the key's budget first; that wait is cancelled with the call. */
         void start(int attempt) {
+            if (result.isDone()) {
+                return;
+            }
+            CompletableFuture<Void> turn = budget.acquire(call.kind());
+            stopCurrent.set(() -> turn.cancel(false));
+            if (result.isCancelled()) {
+                turn.cancel(false);
+                return;
+            }
+            turn.whenComplete((go, cancelled) -> {
+                if (cancelled == null) {
+                    try {
+                        send(attempt);
+                    } catch (RuntimeException e) {
+                        result.completeExceptionally(e);
+                    }
+                }
+            });
+        }
+
+        private void send(int attempt) {
             if (result.isDone()) {
                 return;
             }
@@ -95,6 +125,9 @@ final class RetryingCaller {
                 }
                 return;
             } else {
+                if (answer.status() == 429) {
+                    budget.rateLimited(RetryAfter.of(answer, scheduler.now()));
+                }
                 failure = classifier.answer(call, answer, scheduler.now());
             }
             retryOrFail(attempt, failure);

@@ -30,8 +30,10 @@ public final class RunwayClient {
     private final ApiKey key;
     private final FailureClassifier classifier;
     private final ServerText text;
+    private final RequestBudget budget;
 
     RunwayClient(RunwayEngine engine, RunwaySettings settings, ApiKey key) {
+        this.budget = engine.budget(key);
         this.engine = engine;
         this.settings = settings;
         this.key = key;
@@ -56,7 +58,7 @@ public final class RunwayClient {
         ApiCall call = ApiCall.submit();
         HttpCall request = new HttpCall(call.kind().method(), endpoint(SUBMIT_PATH), headers(), body.toString());
         Instant deadline = engine.scheduler().now().plus(Duration.ofMinutes(5));
-        return engine.caller().call(call, request, classifier, deadline, answer -> readTaskId(call, answer));
+        return engine.caller().call(budget, call, request, classifier, deadline, answer -> readTaskId(call, answer));
     }
 
     private String readTaskId(ApiCall call, HttpAnswer answer) throws RunwayException {
@@ -93,7 +95,7 @@ public final class RunwayClient {
     CompletableFuture<RunwayTask> readTask(String taskId, Instant deadline) {
         ApiCall call = ApiCall.read(taskId);
         HttpCall request = new HttpCall(call.kind().method(), taskUri(taskId), headers(), null);
-        return engine.caller().call(call, request, classifier, deadline, answer -> {
+        return engine.caller().call(budget, call, request, classifier, deadline, answer -> {
             // Every string of the task is cleaned after decoding: an escaped key or control characters never pass.
             RunwayTask task = TaskParser.parse(Json.tryParse(answer.body()), taskId, text);
             if (task == null) {
@@ -147,7 +149,7 @@ public final class RunwayClient {
         HttpCall request = new HttpCall(call.kind().method(), taskUri(taskId), headers(), null);
         Instant deadline = engine.scheduler().now().plus(Duration.ofMinutes(1));
         return engine.caller()
-                .call(call, request, classifier, deadline, answer -> cancelAnswered(taskId, answer))
+                .call(budget, call, request, classifier, deadline, answer -> cancelAnswered(taskId, answer))
                 .exceptionally(error -> new CancelResult(
                         CancelResult.Outcome.FAILED,
                         "Could not cancel Runway task " + taskId + ": "

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.runwayupscale.client;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -10,15 +12,26 @@ import java.util.random.RandomGenerator;
  * waited on. Create one, hand out {@link RunwayClient}s per key and settings, close it at shutdown.
  */
 public final class RunwayEngine implements AutoCloseable {
+    private static final int MAX_KEYS = 1024;
     private final Scheduler scheduler;
     private final PollingPolicy pollingPolicy;
     private final RetryingCaller caller;
+    private final double maxRequestsPerSecond;
+    private final Map<String, RequestBudget> budgets = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RequestBudget> eldest) {
+            return size() > MAX_KEYS;
+        }
+    };
     private final OutputDownloader downloader;
     private final AutoCloseable[] owned;
 
     private RunwayEngine(Builder b, HttpTransport transport, Scheduler scheduler, AutoCloseable... owned) {
         this.scheduler = scheduler;
         this.pollingPolicy = b.pollingPolicy == null ? new ProgressAwarePollingPolicy() : b.pollingPolicy;
+        this.maxRequestsPerSecond = b.config.getMaxRequestsPerSecond();
         this.caller = new RetryingCaller(transport, scheduler, new Backoff(b.random));
         this.downloader = new OutputDownloader(transport);
         this.owned = owned;
@@ -44,6 +57,13 @@ public final class RunwayEngine implements AutoCloseable {
 
     PollingPolicy pollingPolicy() {
         return pollingPolicy;
+    }
+
+    /** One budget per key, shared by every client of that key (a key seen long ago may start afresh). */
+    RequestBudget budget(ApiKey key) {
+        synchronized (budgets) {
+            return budgets.computeIfAbsent(key.fingerprint(), k -> new RequestBudget(scheduler, maxRequestsPerSecond));
+        }
     }
 
     RetryingCaller caller() {

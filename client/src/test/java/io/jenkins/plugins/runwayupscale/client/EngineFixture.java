@@ -34,6 +34,7 @@ final class EngineFixture implements AutoCloseable, AfterEachCallback {
         apache = new ApacheHttpTransport(config);
         transport = new CountingTransport(apache, scheduler);
         engine = RunwayEngine.builder()
+                .config(config)
                 .transport(transport)
                 .scheduler(scheduler)
                 .random(new SplittableRandom(42))

@@ -3,8 +3,6 @@ package io.jenkins.plugins.runwayupscale.client;
 import static io.jenkins.plugins.runwayupscale.client.Readings.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -140,19 +138,10 @@ class PollingGuaranteeTest {
     private static List<Instant> readUntilTimeout(PollingPolicy policy, Duration timeout) throws Exception {
         VirtualScheduler scheduler = new VirtualScheduler(T0);
         List<Instant> reads = new ArrayList<>();
-        HttpTransport forever = new HttpTransport() {
-            @Override
-            public CompletableFuture<HttpAnswer> send(HttpCall call) {
-                reads.add(scheduler.now());
-                return CompletableFuture.completedFuture(
-                        new HttpAnswer(200, Map.of(), "{\"id\":\"t-1\",\"status\":\"RUNNING\"}"));
-            }
-
-            @Override
-            public CompletableFuture<FileFetch> fetchToFile(URI uri, Path file) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        HttpTransport forever = new AnsweringTransport(call -> {
+            reads.add(scheduler.now());
+            return new HttpAnswer(200, Map.of(), "{\"id\":\"t-1\",\"status\":\"RUNNING\"}");
+        });
         try (RunwayEngine engine = RunwayEngine.builder()
                 .transport(forever)
                 .scheduler(scheduler)

@@ -126,7 +126,19 @@ final class Endpoints {
                 exchange,
                 "{\"posts\":" + simulator.postCount() + ",\"taskReads\":" + simulator.taskReadCount()
                         + ",\"deletes\":" + simulator.deleteCount() + ",\"downloads\":" + simulator.downloadCount()
-                        + ",\"tasks\":" + simulator.taskCount() + "}");
+                        + ",\"tasks\":" + simulator.taskCount() + rateLimitStats() + "}");
+    }
+
+    private String rateLimitStats() {
+        RateLimit limit = simulator.rateLimit();
+        if (limit == null) {
+            return "";
+        }
+        StringBuilder perSecond = new StringBuilder();
+        for (long n : limit.requestsPerSecond()) {
+            perSecond.append(perSecond.length() == 0 ? "" : ",").append(n);
+        }
+        return ",\"rateLimited\":" + limit.refused() + ",\"requestsPerSecond\":[" + perSecond + "]";
     }
 
     private String outputUrl(SimulatedTask task) {

@@ -51,6 +51,7 @@ public final class RunwaySimulator implements AutoCloseable {
     private final TaskStore tasks;
     private final List<FaultRule> faultRules;
     private final RequestLog log;
+    private final RateLimit rateLimit;
     private volatile int cancelRefusal;
     private HttpServer server;
     private ExecutorService executor;
@@ -70,6 +71,7 @@ public final class RunwaySimulator implements AutoCloseable {
         this.tasks = new TaskStore(settings.clock(), settings.timeScale(), settings.defaultScenario());
         this.faultRules = new CopyOnWriteArrayList<>(builder.faults);
         this.log = new RequestLog(settings.recordLimit());
+        this.rateLimit = builder.rateLimit > 0 ? new RateLimit(builder.rateLimit, settings.clock()) : null;
         this.cancelRefusal = builder.cancelRefusal;
     }
 
@@ -104,6 +106,11 @@ public final class RunwaySimulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /** The per-key rate limit, or null without one. */
+    RateLimit rateLimit() {
+        return rateLimit;
     }
 
     /** The base URL to give a client, e.g. {@code http://127.0.0.1:43125}. */
@@ -281,6 +288,7 @@ public final class RunwaySimulator implements AutoCloseable {
         private int maxRecordedRequests = 100_000;
         private int threads = 8;
         private int cancelRefusal;
+        private int rateLimit;
         private final Set<String> models =
                 new LinkedHashSet<>(List.of("upscale_v1", "magnific_video_upscaler_creative"));
         private final List<FaultRule> faults = new ArrayList<>();
@@ -363,6 +371,18 @@ public final class RunwaySimulator implements AutoCloseable {
         /** Starts with this fault rule in place, as {@link RunwaySimulator#fault} would add it. */
         public Builder fault(FaultRule rule) {
             faults.add(Objects.requireNonNull(rule));
+            return this;
+        }
+
+        /**
+         * At most this many API requests per second of the clock per key (0, the default: no limit); beyond that,
+         * 429 {@code rate_limit_exceeded} with {@code Retry-After} until the second ends.
+         */
+        public Builder rateLimit(int requestsPerSecond) {
+            if (requestsPerSecond < 0) {
+                throw new IllegalArgumentException("the rate limit is a number of requests per second, 0 for none");
+            }
+            this.rateLimit = requestsPerSecond;
             return this;
         }
 

@@ -73,6 +73,18 @@ final class SimulatorHandler implements HttpHandler {
         }
     }
 
+    private boolean refusedByRateLimit(HttpExchange exchange) throws IOException {
+        RateLimit limit = simulator.rateLimit();
+        if (limit == null || limit.admit(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            return false;
+        }
+        long millis = limit.millisToNextSecond();
+        exchange.getResponseHeaders().set("Retry-After", Long.toString((millis + 999) / 1000));
+        exchange.getResponseHeaders().set("retry-after-ms", Long.toString(millis));
+        replies.error(exchange, 429, "rate_limit_exceeded", "Too many requests for this key; slow down");
+        return true;
+    }
+
     private void answer(HttpExchange exchange, IncomingRequest request, Fault fault) throws IOException {
         if (fault != null && faults.answer(exchange, fault, request)) {
             return;
@@ -82,6 +94,8 @@ final class SimulatorHandler implements HttpHandler {
         if ((method.equals("GET") || method.equals("HEAD")) && path.startsWith(RunwaySimulator.OUTPUTS_PATH)) {
             endpoints.output(
                     exchange, endpoints.taskOf(path), fault != null && fault.kind() == Fault.Kind.TRUNCATED_BODY);
+        } else if (refusedByRateLimit(exchange)) {
+            return;
         } else if (!request.authorized()) {
             replies.error(exchange, 401, "invalid_api_key", "Invalid token");
         } else if (method.equals("POST") && path.equals(RunwaySimulator.SUBMIT_PATH)) {

@@ -25,6 +25,7 @@ final class SimulatorOptions {
               --task-not-exist SECONDS task reads answer task_not_exist while the task is younger
               --no-cancel              DELETE answers 405
               --threads N              server threads (default 8)
+              --rate-limit N           at most N API requests per second per key, then 429 (default: none)
               --no-record              keep counts only, no request records
               --help                   this text""";
 
@@ -43,7 +44,8 @@ final class SimulatorOptions {
             "--failure",
             "--output-bytes",
             "--task-not-exist",
-            "--threads");
+            "--threads",
+            "--rate-limit");
 
     /**
      * The outcome of reading the command line.
@@ -107,6 +109,7 @@ final class SimulatorOptions {
                             builder.fault(FaultRule.whileTaskYoungerThan(
                                     seconds(option, value), "GET", Fault.of(Fault.Kind.TASK_NOT_EXIST)));
                         case "--threads" -> builder.threads(integer(option, value));
+                        case "--rate-limit" -> builder.rateLimit(integer(option, value));
                         default -> throw new IllegalArgumentException("unknown option " + option);
                     }
                 }

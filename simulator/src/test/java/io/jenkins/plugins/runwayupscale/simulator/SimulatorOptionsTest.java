@@ -58,6 +58,8 @@ class SimulatorOptionsTest {
                 "1000",
                 "--threads",
                 "3",
+                "--rate-limit",
+                "200",
                 "--no-record",
                 "--no-cancel");
 
@@ -70,6 +72,7 @@ class SimulatorOptionsTest {
         assertThat(scenario.progress()).isEqualTo(ProgressStyle.STEPWISE);
         assertThat(scenario.outputBytes()).isEqualTo(1000);
         assertThat(simulator.settings().threads()).isEqualTo(3);
+        assertThat(simulator.rateLimit()).isNotNull();
         assertThat(simulator.settings().recordLimit()).isZero();
         assertThat(simulator.cancelRefusal()).isEqualTo(405);
     }
