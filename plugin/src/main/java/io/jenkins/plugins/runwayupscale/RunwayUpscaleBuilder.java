@@ -1,5 +1,6 @@
 package io.jenkins.plugins.runwayupscale;
 
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -10,12 +11,16 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
+import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
+import io.jenkins.plugins.runwayupscale.client.ModelOptions;
 import io.jenkins.plugins.runwayupscale.upscale.Upscale;
 import io.jenkins.plugins.runwayupscale.upscale.UpscaleBuild;
 import io.jenkins.plugins.runwayupscale.upscale.UpscaleOutcome;
 import io.jenkins.plugins.runwayupscale.upscale.UpscaleRequest;
 import io.jenkins.plugins.runwayupscale.upscale.UpscaleService;
+import io.jenkins.plugins.runwayupscale.workspace.AgentWorkspace;
 import java.io.IOException;
+import java.util.Map;
 import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -31,6 +36,10 @@ public class RunwayUpscaleBuilder extends Builder implements SimpleBuildStep {
     private String runwayVersion;
     private Integer timeoutMinutes;
     private boolean archive = true;
+    private String videoFile;
+    private String download;
+    private boolean archiveVideo;
+    private String options;
 
     @DataBoundConstructor
     public RunwayUpscaleBuilder(String videoUri) {
@@ -86,6 +95,45 @@ public class RunwayUpscaleBuilder extends Builder implements SimpleBuildStep {
         this.archive = archive;
     }
 
+    public String getVideoFile() {
+        return videoFile;
+    }
+
+    /** A video in the workspace, sent inline. Instead of {@code videoUri}. */
+    @DataBoundSetter
+    public void setVideoFile(String videoFile) {
+        this.videoFile = Util.fixEmptyAndTrim(videoFile);
+    }
+
+    public String getDownload() {
+        return download;
+    }
+
+    /** A workspace path to save the upscaled video as. */
+    @DataBoundSetter
+    public void setDownload(String download) {
+        this.download = Util.fixEmptyAndTrim(download);
+    }
+
+    public boolean isArchiveVideo() {
+        return archiveVideo;
+    }
+
+    @DataBoundSetter
+    public void setArchiveVideo(boolean archiveVideo) {
+        this.archiveVideo = archiveVideo;
+    }
+
+    /** Extra model options, one {@code key=value} per line. */
+    public String getOptions() {
+        return options;
+    }
+
+    @DataBoundSetter
+    public void setOptions(String options) {
+        this.options = Util.fixEmptyAndTrim(options);
+    }
+
     /**
      * Blocks the executor until the task ends, as freestyle builds do; an abort interrupts the wait, which stops
      * polling, sends the best-effort cancel and ends the build as aborted.
@@ -94,12 +142,32 @@ public class RunwayUpscaleBuilder extends Builder implements SimpleBuildStep {
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
         UpscaleService service = SharedEngine.get().service();
-        UpscaleRequest request =
-                new UpscaleRequest(env.expand(videoUri), credentialsId, model, runwayVersion, timeoutMinutes, archive);
-        Upscale upscale = service.upscale(service.plan(request), UpscaleBuild.of(run, listener));
+        Map<String, Object> parsed;
+        try {
+            parsed = ModelOptions.parseLines(env.expand(options), "options");
+        } catch (InvalidInputException e) {
+            throw new AbortException(e.getMessage());
+        }
+        UpscaleRequest request = new UpscaleRequest(
+                expand(env, videoUri),
+                credentialsId,
+                model,
+                runwayVersion,
+                timeoutMinutes,
+                archive,
+                expand(env, videoFile),
+                expand(env, download),
+                archiveVideo,
+                parsed);
+        Upscale upscale =
+                service.upscale(service.plan(request), UpscaleBuild.of(run, listener, AgentWorkspace.of(workspace)));
         upscale.submit(Upscale.SubmissionHook.NONE);
         UpscaleOutcome outcome = upscale.await();
         run.addOrReplaceAction(new UpscaleEnvironmentAction(outcome.taskId(), outcome.outputUrl()));
+    }
+
+    private static String expand(EnvVars env, String value) {
+        return value == null ? null : env.expand(value);
     }
 
     /**
@@ -117,6 +185,12 @@ public class RunwayUpscaleBuilder extends Builder implements SimpleBuildStep {
         @Override
         public String getDisplayName() {
             return Messages.RunwayUpscaleBuilder_DisplayName();
+        }
+
+        /** The form shows options as key=value lines here; Pipeline gives them as a map. */
+        @Override
+        public boolean isFreestyle() {
+            return true;
         }
     }
 }

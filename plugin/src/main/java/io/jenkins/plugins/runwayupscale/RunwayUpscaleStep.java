@@ -5,6 +5,9 @@ import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.runwayupscale.upscale.UpscaleRequest;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -24,6 +27,11 @@ public class RunwayUpscaleStep extends Step {
     private String runwayVersion;
     private Integer timeoutMinutes;
     private boolean archive = true;
+    private String videoFile;
+    private String download;
+    private boolean archiveVideo;
+    // LinkedHashMap: the step is kept with the build's flow, and the map must stay serializable and in order.
+    private LinkedHashMap<String, Object> options = new LinkedHashMap<>();
 
     @DataBoundConstructor
     public RunwayUpscaleStep(String videoUri) {
@@ -79,8 +87,57 @@ public class RunwayUpscaleStep extends Step {
         this.archive = archive;
     }
 
+    public String getVideoFile() {
+        return videoFile;
+    }
+
+    /** A video in the workspace, sent inline; needs {@code node {}}. Instead of {@code videoUri}. */
+    @DataBoundSetter
+    public void setVideoFile(String videoFile) {
+        this.videoFile = Util.fixEmptyAndTrim(videoFile);
+    }
+
+    public String getDownload() {
+        return download;
+    }
+
+    /** A workspace path to save the upscaled video as; needs {@code node {}}. */
+    @DataBoundSetter
+    public void setDownload(String download) {
+        this.download = Util.fixEmptyAndTrim(download);
+    }
+
+    public boolean isArchiveVideo() {
+        return archiveVideo;
+    }
+
+    @DataBoundSetter
+    public void setArchiveVideo(boolean archiveVideo) {
+        this.archiveVideo = archiveVideo;
+    }
+
+    public Map<String, Object> getOptions() {
+        return Collections.unmodifiableMap(options);
+    }
+
+    /** Extra model options, a map such as {@code [resolution: '4k', creativity: 30]}; checked when the step starts. */
+    @DataBoundSetter
+    public void setOptions(Map<String, Object> options) {
+        this.options = options == null ? new LinkedHashMap<>() : new LinkedHashMap<>(options);
+    }
+
     UpscaleRequest request() {
-        return new UpscaleRequest(videoUri, credentialsId, model, runwayVersion, timeoutMinutes, archive);
+        return new UpscaleRequest(
+                videoUri,
+                credentialsId,
+                model,
+                runwayVersion,
+                timeoutMinutes,
+                archive,
+                videoFile,
+                download,
+                archiveVideo,
+                options);
     }
 
     @Override
@@ -108,7 +165,10 @@ public class RunwayUpscaleStep extends Step {
             return Messages.RunwayUpscaleStep_DisplayName();
         }
 
-        /** No FilePath or Launcher: the step runs outside {@code node {}} and holds no executor while it waits. */
+        /**
+         * No FilePath or Launcher: the step runs outside {@code node {}} and holds no executor while it waits; only
+         * videoFile and download use the workspace, and then say so when there is none.
+         */
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class);

@@ -4,14 +4,17 @@ import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.MoreExecutors;
 import hudson.AbortException;
+import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.runwayupscale.upscale.BuildWorkspace;
 import io.jenkins.plugins.runwayupscale.upscale.Submission;
 import io.jenkins.plugins.runwayupscale.upscale.Upscale;
 import io.jenkins.plugins.runwayupscale.upscale.UpscaleBuild;
 import io.jenkins.plugins.runwayupscale.upscale.UpscalePlan;
 import io.jenkins.plugins.runwayupscale.upscale.UpscaleRequest;
 import io.jenkins.plugins.runwayupscale.upscale.UpscaleService;
+import io.jenkins.plugins.runwayupscale.workspace.AgentWorkspace;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.concurrent.CompletableFuture;
@@ -173,6 +176,12 @@ public final class UpscaleExecution extends StepExecution {
             @Override
             public TaskListener listener() throws IOException, InterruptedException {
                 return context.get(TaskListener.class);
+            }
+
+            /** Present only inside {@code node {}}; asked for only when videoFile or download is used. */
+            @Override
+            public BuildWorkspace workspace() throws IOException, InterruptedException {
+                return AgentWorkspace.of(context.get(FilePath.class));
             }
         };
     }

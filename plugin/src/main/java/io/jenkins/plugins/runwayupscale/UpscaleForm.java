@@ -19,11 +19,42 @@ import org.kohsuke.stapler.verb.POST;
  */
 public interface UpscaleForm {
     /** Every field of the shared form; their help texts live beside the build step. */
-    List<String> FIELDS = List.of("videoUri", "credentialsId", "model", "runwayVersion", "timeoutMinutes", "archive");
+    List<String> FIELDS = List.of(
+            "videoUri",
+            "videoFile",
+            "credentialsId",
+            "archive",
+            "download",
+            "archiveVideo",
+            "model",
+            "runwayVersion",
+            "timeoutMinutes",
+            "options");
+
+    /** True for the freestyle form, whose options are key=value lines; a Pipeline gives them as a map. */
+    default boolean isFreestyle() {
+        return false;
+    }
 
     @POST
-    default FormValidation doCheckVideoUri(@AncestorInPath Item item, @QueryParameter String value) {
-        return mayConfigure(item) ? toForm(FieldChecks.videoUri(value)) : FormValidation.ok();
+    default FormValidation doCheckVideoUri(
+            @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String videoFile) {
+        return mayConfigure(item) ? toForm(FieldChecks.videoUri(value, videoFile)) : FormValidation.ok();
+    }
+
+    @POST
+    default FormValidation doCheckVideoFile(@AncestorInPath Item item, @QueryParameter String value) {
+        return mayConfigure(item) ? toForm(FieldChecks.workspacePath(value, "videoFile")) : FormValidation.ok();
+    }
+
+    @POST
+    default FormValidation doCheckDownload(@AncestorInPath Item item, @QueryParameter String value) {
+        return mayConfigure(item) ? toForm(FieldChecks.workspacePath(value, "download")) : FormValidation.ok();
+    }
+
+    @POST
+    default FormValidation doCheckOptions(@AncestorInPath Item item, @QueryParameter String value) {
+        return mayConfigure(item) ? toForm(FieldChecks.optionLines(value)) : FormValidation.ok();
     }
 
     @POST

@@ -21,9 +21,9 @@ public final class EngineGateway implements RunwayGateway {
     }
 
     @Override
-    public CompletableFuture<String> submit(UpscalePlan plan, ApiKey key) {
+    public CompletableFuture<String> submit(UpscalePlan plan, String videoUri, ApiKey key) {
         try {
-            return client(plan, key).submit(plan.videoUri());
+            return client(plan, key).submit(videoUri);
         } catch (InvalidInputException e) {
             return CompletableFuture.failedFuture(e);
         }

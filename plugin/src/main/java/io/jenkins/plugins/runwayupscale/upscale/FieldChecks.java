@@ -4,8 +4,10 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
 import hudson.AbortException;
 import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
+import io.jenkins.plugins.runwayupscale.client.ModelOptions;
 import io.jenkins.plugins.runwayupscale.client.RunwaySettings;
 import io.jenkins.plugins.runwayupscale.client.VideoUris;
+import io.jenkins.plugins.runwayupscale.workspace.WorkspaceFiles;
 import java.util.function.Function;
 
 /** The rules behind every form field of the step, the build step and the global configuration. */
@@ -13,14 +15,52 @@ public final class FieldChecks {
     private FieldChecks() {}
 
     public static FieldCheck videoUri(String value) {
+        return videoUri(value, null);
+    }
+
+    /** The video URI, given that exactly one of it and the workspace video file is needed. */
+    public static FieldCheck videoUri(String value, String videoFile) {
+        boolean fileGiven = videoFile != null && !videoFile.isBlank();
         if (value == null || value.isBlank()) {
-            return FieldCheck.error(Messages.FieldChecks_VideoUriRequired());
+            return fileGiven ? FieldCheck.ok() : FieldCheck.error(Messages.FieldChecks_VideoUriRequired());
+        }
+        if (fileGiven) {
+            return FieldCheck.error(Messages.UpscalePlan_TwoVideos());
         }
         if (value.contains("$")) {
             return FieldCheck.ok(Messages.FieldChecks_ResolvedAtBuildTime());
         }
         try {
             VideoUris.validate(value);
+            return FieldCheck.ok();
+        } catch (InvalidInputException e) {
+            return FieldCheck.error(e.getMessage());
+        }
+    }
+
+    /** A workspace path (videoFile, download): optional, relative, inside the workspace. */
+    public static FieldCheck workspacePath(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return FieldCheck.ok();
+        }
+        if (value.contains("$")) {
+            return FieldCheck.ok(Messages.FieldChecks_ResolvedAtBuildTime());
+        }
+        try {
+            WorkspaceFiles.checkRelative(value, field);
+            return FieldCheck.ok();
+        } catch (AbortException e) {
+            return FieldCheck.error(e.getMessage());
+        }
+    }
+
+    /** Model options as key=value lines. */
+    public static FieldCheck optionLines(String value) {
+        if (value != null && value.contains("$")) {
+            return FieldCheck.ok(Messages.FieldChecks_ResolvedAtBuildTime());
+        }
+        try {
+            ModelOptions.parseLines(value, "options");
             return FieldCheck.ok();
         } catch (InvalidInputException e) {
             return FieldCheck.error(e.getMessage());

@@ -12,8 +12,13 @@ import java.util.concurrent.CompletableFuture;
  * so the flow can be tested without a network.
  */
 public interface RunwayGateway {
-    /** Submits the plan's video; yields the task id. Never retried in a way that could create a second task. */
-    CompletableFuture<String> submit(UpscalePlan plan, ApiKey key);
+    /**
+     * Submits a video with the plan's settings; yields the task id. Never retried in a way that could create a
+     * second task.
+     *
+     * @param videoUri the plan's video URI, or the data URI of its workspace video
+     */
+    CompletableFuture<String> submit(UpscalePlan plan, String videoUri, ApiKey key);
 
     /**
      * Polls the task until it ends or the plan's timeout, counted from {@code submittedAt}, runs out. Cancelling the

@@ -2,6 +2,7 @@ package io.jenkins.plugins.runwayupscale.upscale;
 
 import hudson.model.Action;
 import hudson.model.Run;
+import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
 import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
 import java.net.URLEncoder;
@@ -23,6 +24,7 @@ public final class RunwayUpscaleAction implements Action {
     private final String model;
     private final String videoUri;
     private final String videoSha256;
+    private final String videoFile;
     private final String submittedAt;
     private String status;
     private String completedAt;
@@ -30,13 +32,18 @@ public final class RunwayUpscaleAction implements Action {
     // ArrayList, not List.of(): the build record is written by XStream, which cannot read the JDK's internal lists.
     private ArrayList<String> outputs = new ArrayList<>();
     private ArrayList<String> artifacts = new ArrayList<>();
+    private String download;
+    private String downloadSha256;
+    private long downloadBytes;
 
     RunwayUpscaleAction(Submission submission, UpscalePlan plan) {
         this.taskId = submission.taskId();
         this.model = plan.model();
         this.videoUri = plan.videoForDisplay();
         InlineVideo video = plan.submittedVideo();
-        this.videoSha256 = video == null ? null : video.sha256();
+        InlineVideo file = plan.sentFile();
+        this.videoSha256 = file != null ? file.sha256() : video == null ? null : video.sha256();
+        this.videoFile = file == null ? null : file.name();
         this.submittedAt = submission.submittedAt().toString();
         this.status = "SUBMITTED";
     }
@@ -70,7 +77,31 @@ public final class RunwayUpscaleAction implements Action {
     }
 
     synchronized void archived(List<String> paths) {
-        artifacts = new ArrayList<>(paths);
+        artifacts.addAll(paths);
+    }
+
+    synchronized void downloaded(DownloadedVideo saved) {
+        download = saved.file();
+        downloadBytes = saved.bytes();
+        downloadSha256 = saved.sha256();
+    }
+
+    /** The workspace file that was sent, or null when the video was a URI. */
+    public String getVideoFile() {
+        return videoFile;
+    }
+
+    /** The workspace file the output was saved as, or null. */
+    public synchronized String getDownload() {
+        return download;
+    }
+
+    public synchronized long getDownloadBytes() {
+        return downloadBytes;
+    }
+
+    public synchronized String getDownloadSha256() {
+        return downloadSha256;
     }
 
     public String getTaskId() {

@@ -4,11 +4,15 @@ import hudson.AbortException;
 import hudson.model.Run;
 import io.jenkins.plugins.runwayupscale.client.ApiKey;
 import io.jenkins.plugins.runwayupscale.client.CancelResult;
+import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
+import io.jenkins.plugins.runwayupscale.client.EncodedVideo;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
+import io.jenkins.plugins.runwayupscale.client.TaskArtifacts;
 import io.jenkins.plugins.runwayupscale.client.TaskReport;
 import io.jenkins.plugins.runwayupscale.client.WaitListener;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -89,6 +93,7 @@ public final class Upscale {
     // Touched only by pieces running on `work`, one at a time.
     private Run<?, ?> run;
     private RunwayUpscaleAction action;
+    private BuildWorkspace workspace;
 
     /**
      * @param work runs the pieces of this upscale one at a time, in order
@@ -233,17 +238,36 @@ public final class Upscale {
     private boolean prepare() throws Exception {
         run = build.run();
         console = new UpscaleConsole(build.listener());
+        if (plan.needsWorkspace()) {
+            workspace = build.workspace();
+            if (workspace == null) {
+                // Checked before anything is sent: a paid task whose output cannot be saved helps nobody.
+                throw new AbortException(
+                        Messages.Upscale_NeedsNode(plan.videoFile() != null ? "videoFile" : "download"));
+            }
+        }
         key = credentials.resolve(run, plan.credentialsId());
         return !isPast(Phase.STARTING);
     }
 
-    private void send(SubmissionHook hook) {
+    private void send(SubmissionHook hook) throws IOException, InterruptedException {
+        String video;
+        if (plan.videoFile() != null) {
+            console.reading(plan.videoFile());
+            // Read on the agent; the data lives only in this local variable until the submission has it.
+            EncodedVideo encoded =
+                    workspace.readVideo(plan.videoFile(), plan.settings().getDataUriLimit());
+            plan = plan.withSentFile(encoded.video());
+            video = encoded.dataUri();
+        } else {
+            video = plan.videoUri();
+        }
         if (!advance(Phase.STARTING, Phase.SUBMITTING)) {
             return;
         }
         console.submitting(plan);
         Instant at = gateway.now();
-        gateway.submit(plan, key).whenComplete((id, error) -> inOrder(() -> submitted(id, error, at, hook)));
+        gateway.submit(plan, video, key).whenComplete((id, error) -> inOrder(() -> submitted(id, error, at, hook)));
     }
 
     private void submitted(String id, Throwable error, Instant at, SubmissionHook hook) {
@@ -326,22 +350,68 @@ public final class Upscale {
     private void succeeded(RunwayTask task, Instant now) {
         console.succeeded(task);
         action.succeeded(task, now);
-        TaskReport report = TaskReport.succeeded(reported(), task, now);
-        List<String> archived;
+        TaskReport report = reportOf(TaskReport.succeeded(reported(), task, now));
+        DownloadedVideo saved = null;
+        List<String> archived = new ArrayList<>();
         try {
-            archived = archive(report);
+            if (plan.download() != null) {
+                try {
+                    saved = download(task);
+                } finally {
+                    // The .url and .json are kept also when the download failed: the URL may still be fetched.
+                    archived.addAll(archive(saved == null ? report : report.withDownload(saved)));
+                }
+                if (plan.archiveVideo()) {
+                    archived.add(archiveVideo(task.id()));
+                }
+            } else {
+                archived.addAll(archive(report));
+            }
         } catch (AbortException e) {
             saveRun();
             finish(e);
             return;
+        } catch (IOException e) {
+            saveRun();
+            finish(new AbortException(Messages.Upscale_ArchiveFailed(task.id(), String.valueOf(e.getMessage()))));
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            saveRun();
+            finish(new AbortException(Messages.Upscale_ArchiveFailed(task.id(), String.valueOf(e))));
+            return;
         }
         saveRun();
         advance(Phase.FINISHING, Phase.DONE);
-        result.complete(new UpscaleOutcome(task.id(), task.outputs(), archived));
+        result.complete(new UpscaleOutcome(task.id(), task.outputs(), archived, saved));
+    }
+
+    /** Streams the first output into the workspace, on the agent; Runway's upscale has one output. */
+    private DownloadedVideo download(RunwayTask task) throws IOException, InterruptedException {
+        console.downloading(task.id(), plan.download(), task.outputs().size());
+        DownloadedVideo saved = workspace.download(task.id(), task.outputs().get(0), plan.download());
+        console.downloaded(saved);
+        action.downloaded(saved);
+        return saved;
+    }
+
+    /** Archives the downloaded video under the task's id, so parallel upscales of one build never collide. */
+    private String archiveVideo(String taskId) throws IOException, InterruptedException {
+        String path = plan.download();
+        String artifact = TaskArtifacts.FOLDER + "/" + taskId + "/" + path.substring(path.lastIndexOf('/') + 1);
+        workspace.archive(run, build.listener(), path, artifact);
+        console.archived(List.of(artifact));
+        action.archived(List.of(artifact));
+        return artifact;
+    }
+
+    /** What every report of this upscale adds: the options sent and the workspace video, if any. */
+    private TaskReport reportOf(TaskReport report) {
+        return report.withOptions(plan.settings().getModelOptions()).withVideoFile(plan.sentFile());
     }
 
     private void failed(Throwable cause, Instant now) {
-        TaskReport report = TaskReport.failed(reported(), cause, now);
+        TaskReport report = reportOf(TaskReport.failed(reported(), cause, now));
         action.failed(report.status().name(), cause.getMessage(), now);
         try {
             archive(report);

@@ -13,9 +13,24 @@ public interface UpscaleBuild {
 
     TaskListener listener() throws IOException, InterruptedException;
 
-    /** A build whose run and log are already at hand (freestyle). */
+    /** The workspace, or null when there is none (a Pipeline step outside {@code node {}}). */
+    default BuildWorkspace workspace() throws IOException, InterruptedException {
+        return null;
+    }
+
+    /** A build whose run and log are already at hand, without a workspace. */
     static UpscaleBuild of(Run<?, ?> run, TaskListener listener) {
+        return of(run, listener, null);
+    }
+
+    /** A build whose run, log and workspace are already at hand (freestyle). */
+    static UpscaleBuild of(Run<?, ?> run, TaskListener listener, BuildWorkspace workspace) {
         return new UpscaleBuild() {
+            @Override
+            public BuildWorkspace workspace() {
+                return workspace;
+            }
+
             @Override
             public Run<?, ?> run() {
                 return run;

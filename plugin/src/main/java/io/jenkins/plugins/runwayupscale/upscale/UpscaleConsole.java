@@ -1,6 +1,8 @@
 package io.jenkins.plugins.runwayupscale.upscale;
 
 import hudson.model.TaskListener;
+import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
+import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
 import io.jenkins.plugins.runwayupscale.client.TaskStatus;
 import java.util.List;
@@ -15,7 +17,32 @@ final class UpscaleConsole {
     }
 
     void submitting(UpscalePlan plan) {
-        say(Messages.UpscaleConsole_Submitting(plan.videoForDisplay(), plan.model(), plan.runwayVersion()));
+        InlineVideo file = plan.sentFile();
+        say(
+                file == null
+                        ? Messages.UpscaleConsole_Submitting(plan.videoForDisplay(), plan.model(), plan.runwayVersion())
+                        : Messages.UpscaleConsole_SubmittingFile(
+                                file.name(),
+                                file.mediaType(),
+                                String.valueOf(file.bytes()),
+                                file.sha256(),
+                                plan.model(),
+                                plan.runwayVersion()));
+    }
+
+    void reading(String path) {
+        say(Messages.UpscaleConsole_Reading(path));
+    }
+
+    void downloading(String taskId, String path, int outputs) {
+        say(
+                outputs > 1
+                        ? Messages.UpscaleConsole_DownloadingFirst(taskId, path, outputs)
+                        : Messages.UpscaleConsole_Downloading(taskId, path));
+    }
+
+    void downloaded(DownloadedVideo saved) {
+        say(Messages.UpscaleConsole_Downloaded(saved.file(), String.valueOf(saved.bytes()), saved.sha256()));
     }
 
     void submitted(String taskId) {

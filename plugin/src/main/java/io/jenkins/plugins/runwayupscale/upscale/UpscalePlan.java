@@ -3,8 +3,12 @@ package io.jenkins.plugins.runwayupscale.upscale;
 import hudson.AbortException;
 import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
+import io.jenkins.plugins.runwayupscale.client.ModelOptions;
 import io.jenkins.plugins.runwayupscale.client.RunwaySettings;
 import io.jenkins.plugins.runwayupscale.client.VideoUris;
+import io.jenkins.plugins.runwayupscale.workspace.DownloadToWorkspace;
+import io.jenkins.plugins.runwayupscale.workspace.ReadVideoFile;
+import io.jenkins.plugins.runwayupscale.workspace.WorkspaceFiles;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,6 +16,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A checked request with the global defaults filled in: everything an upscale needs except the key. Persisted
@@ -22,9 +28,15 @@ public final class UpscalePlan implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final String BASE64_MARKER = ";base64,";
 
-    // Null once submitted if it was a data URI; then `submittedVideo` describes it.
+    // Null once submitted if it was a data URI; then `submittedVideo` describes it. Null too when `videoFile` is given.
     private final String videoUri;
     private final InlineVideo submittedVideo;
+    // A workspace video: only its path, and once read, its description (`sentFile`); never its data.
+    private final String videoFile;
+    private final InlineVideo sentFile;
+    private final String download;
+    private final boolean archiveVideo;
+    private final LinkedHashMap<String, Object> options;
     private final String credentialsId;
     private final String baseUrl;
     private final String runwayVersion;
@@ -43,9 +55,15 @@ public final class UpscalePlan implements Serializable {
             String model,
             int timeoutMinutes,
             boolean archive,
+            Extras extras,
             RunwaySettings settings) {
         this.videoUri = videoUri;
         this.submittedVideo = submittedVideo;
+        this.videoFile = extras.videoFile();
+        this.sentFile = extras.sentFile();
+        this.download = extras.download();
+        this.archiveVideo = extras.archiveVideo();
+        this.options = new LinkedHashMap<>(extras.options());
         this.credentialsId = credentialsId;
         this.baseUrl = baseUrl;
         this.runwayVersion = runwayVersion;
@@ -55,10 +73,31 @@ public final class UpscalePlan implements Serializable {
         this.settings = settings;
     }
 
+    /** What the plan asks of the workspace, and the options: grouped so the constructor stays readable. */
+    private record Extras(
+            String videoFile,
+            InlineVideo sentFile,
+            String download,
+            boolean archiveVideo,
+            Map<String, Object> options) {}
+
     /** Checks the request without any I/O and fills in the defaults; the message says which value is wrong. */
     public static UpscalePlan of(UpscaleRequest request, UpscaleDefaults defaults) throws AbortException {
         try {
-            String video = VideoUris.validate(request.videoUri());
+            String givenUri = given(request.videoUri());
+            String givenFile = given(request.videoFile());
+            if ((givenUri == null) == (givenFile == null)) {
+                throw new AbortException(
+                        givenUri == null ? Messages.UpscalePlan_NoVideo() : Messages.UpscalePlan_TwoVideos());
+            }
+            String videoFile = givenFile == null ? null : WorkspaceFiles.checkRelative(givenFile, ReadVideoFile.FIELD);
+            String download = given(request.download()) == null
+                    ? null
+                    : WorkspaceFiles.checkRelative(request.download(), DownloadToWorkspace.FIELD);
+            if (request.archiveVideo() && download == null) {
+                throw new AbortException(Messages.UpscalePlan_ArchiveVideoWithoutDownload());
+            }
+            Map<String, Object> options = ModelOptions.check(request.options(), "options");
             String credentialsId = firstGiven(request.credentialsId(), defaults.credentialsId());
             if (credentialsId == null) {
                 throw new AbortException(Messages.UpscalePlan_NoCredential());
@@ -70,9 +109,19 @@ public final class UpscalePlan implements Serializable {
             String baseUrl = given(defaults.baseUrl());
             String runwayVersion = firstGiven(request.runwayVersion(), defaults.runwayVersion());
             String model = firstGiven(request.model(), defaults.model());
-            RunwaySettings settings = settings(baseUrl, runwayVersion, model, timeout);
+            RunwaySettings settings = settings(baseUrl, runwayVersion, model, timeout, options);
+            String video = givenUri == null ? null : VideoUris.validate(givenUri, settings.getDataUriLimit());
             return new UpscalePlan(
-                    video, null, credentialsId, baseUrl, runwayVersion, model, timeout, request.archive(), settings);
+                    video,
+                    null,
+                    credentialsId,
+                    baseUrl,
+                    runwayVersion,
+                    model,
+                    timeout,
+                    request.archive(),
+                    new Extras(videoFile, null, download, request.archiveVideo(), options),
+                    settings);
         } catch (InvalidInputException e) {
             throw new AbortException(Messages.UpscalePlan_Invalid(e.getMessage()));
         }
@@ -96,7 +145,27 @@ public final class UpscalePlan implements Serializable {
                 model,
                 timeoutMinutes,
                 archive,
+                extras(sentFile),
                 settings);
+    }
+
+    /** The same plan, with the workspace video it read (described, not its data) for reports and logs. */
+    public UpscalePlan withSentFile(InlineVideo sent) {
+        return new UpscalePlan(
+                videoUri,
+                submittedVideo,
+                credentialsId,
+                baseUrl,
+                runwayVersion,
+                model,
+                timeoutMinutes,
+                archive,
+                extras(sent),
+                settings);
+    }
+
+    private Extras extras(InlineVideo sent) {
+        return new Extras(videoFile, sent, download, archiveVideo, options);
     }
 
     /** What identifies the video of a checked data URI ({@code data:<type>;base64,<data>}); it has no file name. */
@@ -121,7 +190,7 @@ public final class UpscalePlan implements Serializable {
         RunwaySettings current = settings;
         if (current == null) {
             try {
-                current = settings(baseUrl, runwayVersion, model, timeoutMinutes);
+                current = settings(baseUrl, runwayVersion, model, timeoutMinutes, options);
             } catch (InvalidInputException e) {
                 // Only possible if a newer plugin checks more strictly than the one that saved this plan.
                 throw new IllegalStateException(Messages.UpscalePlan_Invalid(e.getMessage()), e);
@@ -131,12 +200,14 @@ public final class UpscalePlan implements Serializable {
         return current;
     }
 
-    private static RunwaySettings settings(String baseUrl, String runwayVersion, String model, int timeoutMinutes)
+    private static RunwaySettings settings(
+            String baseUrl, String runwayVersion, String model, int timeoutMinutes, Map<String, Object> options)
             throws InvalidInputException {
         return RunwaySettings.builder()
                 .baseUrl(baseUrl)
                 .runwayVersion(runwayVersion)
                 .model(model)
+                .modelOptions(options)
                 .waitTimeout(Duration.ofMinutes(timeoutMinutes))
                 .build();
     }
@@ -151,11 +222,37 @@ public final class UpscalePlan implements Serializable {
 
     /** The video as logs and pages show it: the URL, or a data URI abbreviated to its type and size. */
     public String videoForDisplay() {
-        if (submittedVideo == null) {
-            return VideoUris.forDisplay(videoUri);
+        InlineVideo inline = sentFile != null ? sentFile : submittedVideo;
+        if (inline == null) {
+            return videoFile != null ? videoFile : VideoUris.forDisplay(videoUri);
         }
         // The abbreviation every data URI gets (VideoUris.forDisplay), from what is left of it.
-        return "data:" + submittedVideo.mediaType() + BASE64_MARKER + "... (" + submittedVideo.bytes() + " bytes)";
+        return "data:" + inline.mediaType() + BASE64_MARKER + "... (" + inline.bytes() + " bytes)";
+    }
+
+    /** The workspace video to send, or null when the video is a URI. */
+    public String videoFile() {
+        return videoFile;
+    }
+
+    /** The workspace video as it was read (name, media type, bytes, SHA-256), or null before or without one. */
+    public InlineVideo sentFile() {
+        return sentFile;
+    }
+
+    /** The workspace path to save the upscaled video as, or null. */
+    public String download() {
+        return download;
+    }
+
+    /** Whether the downloaded video is archived with the build. */
+    public boolean archiveVideo() {
+        return archiveVideo;
+    }
+
+    /** Whether anything is read or written in the workspace, so the step needs {@code node {}}. */
+    public boolean needsWorkspace() {
+        return videoFile != null || download != null;
     }
 
     /** What is left of a submitted data URI, or null for a URL or before the submission. */

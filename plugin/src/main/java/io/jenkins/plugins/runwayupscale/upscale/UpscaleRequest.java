@@ -1,15 +1,21 @@
 package io.jenkins.plugins.runwayupscale.upscale;
 
+import java.util.Map;
+
 /**
  * What a Pipeline step or a freestyle build step asked for, exactly as configured: blank and null values mean
  * "use the global default".
  *
- * @param videoUri the video, an https URL or a data URI
+ * @param videoUri the video, an https URL or a data URI; or null when {@code videoFile} is given
  * @param credentialsId id of the Secret text credential holding the CometAPI key
  * @param model the upscale model
  * @param runwayVersion the X-Runway-Version to send
  * @param timeoutMinutes how long to wait for the task
  * @param archive whether to archive the task's files with the build
+ * @param videoFile a video in the workspace, sent inline; or null when {@code videoUri} is given
+ * @param download a workspace path to save the upscaled video as, or null
+ * @param archiveVideo whether to archive the downloaded video with the build
+ * @param options extra model options for the request body (empty when none)
  */
 public record UpscaleRequest(
         String videoUri,
@@ -17,4 +23,20 @@ public record UpscaleRequest(
         String model,
         String runwayVersion,
         Integer timeoutMinutes,
-        boolean archive) {}
+        boolean archive,
+        String videoFile,
+        String download,
+        boolean archiveVideo,
+        Map<?, ?> options) {
+
+    /** A request for a video given by URI, with nothing saved in the workspace. */
+    public UpscaleRequest(
+            String videoUri,
+            String credentialsId,
+            String model,
+            String runwayVersion,
+            Integer timeoutMinutes,
+            boolean archive) {
+        this(videoUri, credentialsId, model, runwayVersion, timeoutMinutes, archive, null, null, false, Map.of());
+    }
+}

@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A CometAPI that answers only when the test says so; it records every call. */
 public final class FakeGateway implements RunwayGateway {
     /** One submission. */
-    public record Submit(UpscalePlan plan, ApiKey key, CompletableFuture<String> answer) {}
+    public record Submit(UpscalePlan plan, String videoUri, ApiKey key, CompletableFuture<String> answer) {}
 
     /** One wait. */
     public record Wait(
@@ -34,8 +34,8 @@ public final class FakeGateway implements RunwayGateway {
     public volatile RuntimeException cancelRefusal;
 
     @Override
-    public CompletableFuture<String> submit(UpscalePlan plan, ApiKey key) {
-        Submit s = new Submit(plan, key, new CompletableFuture<>());
+    public CompletableFuture<String> submit(UpscalePlan plan, String videoUri, ApiKey key) {
+        Submit s = new Submit(plan, videoUri, key, new CompletableFuture<>());
         submits.add(s);
         return s.answer();
     }

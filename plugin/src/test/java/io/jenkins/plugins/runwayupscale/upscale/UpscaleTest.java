@@ -351,7 +351,7 @@ class UpscaleTest {
     private RunwayGateway gatewayThrowingOnSubmit(Throwable thrown) {
         return new RunwayGateway() {
             @Override
-            public CompletableFuture<String> submit(UpscalePlan plan, ApiKey key) {
+            public CompletableFuture<String> submit(UpscalePlan plan, String videoUri, ApiKey key) {
                 if (thrown instanceof Error error) {
                     throw error;
                 }

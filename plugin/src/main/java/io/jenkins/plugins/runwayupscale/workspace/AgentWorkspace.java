@@ -1,0 +1,51 @@
+package io.jenkins.plugins.runwayupscale.workspace;
+
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
+import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
+import io.jenkins.plugins.runwayupscale.client.EncodedVideo;
+import io.jenkins.plugins.runwayupscale.upscale.BuildWorkspace;
+import java.io.IOException;
+import java.util.Map;
+import jenkins.util.BuildListenerAdapter;
+
+/**
+ * A build's workspace through its {@link FilePath}: reading and downloading run on the agent that holds it, as
+ * file callables, so videos never pass through the controller (except the data URI, which is sent from there).
+ */
+public final class AgentWorkspace implements BuildWorkspace {
+    private final FilePath root;
+
+    public AgentWorkspace(FilePath root) {
+        this.root = root;
+    }
+
+    /** The workspace, or null when there is none. */
+    public static AgentWorkspace of(FilePath root) {
+        return root == null ? null : new AgentWorkspace(root);
+    }
+
+    @Override
+    public EncodedVideo readVideo(String path, DataUriLimit limit) throws IOException, InterruptedException {
+        return root.act(new ReadVideoFile(path, limit));
+    }
+
+    @Override
+    public DownloadedVideo download(String taskId, String url, String path) throws IOException, InterruptedException {
+        return root.act(new DownloadToWorkspace(taskId, url, path));
+    }
+
+    /** Through the build's own ArtifactManager, so remote artifact storage (S3 and the like) keeps the video. */
+    @Override
+    public void archive(Run<?, ?> run, TaskListener listener, String path, String artifactPath)
+            throws IOException, InterruptedException {
+        run.pickArtifactManager()
+                .archive(
+                        root,
+                        root.createLauncher(listener),
+                        BuildListenerAdapter.wrap(listener),
+                        Map.of(artifactPath, path));
+    }
+}

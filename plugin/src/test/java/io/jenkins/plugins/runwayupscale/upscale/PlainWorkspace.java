@@ -1,0 +1,43 @@
+package io.jenkins.plugins.runwayupscale.upscale;
+
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
+import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
+import io.jenkins.plugins.runwayupscale.client.EncodedVideo;
+import io.jenkins.plugins.runwayupscale.workspace.DownloadToWorkspace;
+import io.jenkins.plugins.runwayupscale.workspace.ReadVideoFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A workspace on plain files: the same callables a Jenkins agent runs, invoked in this JVM, and an artifact store
+ * that keeps the bytes of what was archived.
+ */
+public final class PlainWorkspace implements BuildWorkspace {
+    public final Path root;
+    /** Artifact path to content. */
+    public final Map<String, byte[]> archived = new ConcurrentHashMap<>();
+
+    public PlainWorkspace(Path root) {
+        this.root = root;
+    }
+
+    @Override
+    public EncodedVideo readVideo(String path, DataUriLimit limit) throws IOException {
+        return new ReadVideoFile(path, limit).invoke(root.toFile(), null);
+    }
+
+    @Override
+    public DownloadedVideo download(String taskId, String url, String path) throws IOException, InterruptedException {
+        return new DownloadToWorkspace(taskId, url, path).invoke(root.toFile(), null);
+    }
+
+    @Override
+    public void archive(Run<?, ?> run, TaskListener listener, String path, String artifactPath) throws IOException {
+        archived.put(artifactPath, Files.readAllBytes(root.resolve(path)));
+    }
+}
