@@ -11,10 +11,6 @@ public abstract class FormValidation extends IOException implements HttpResponse
         throw new UnsupportedOperationException();
     }
 
-    public static FormValidation warning(String message) {
-        throw new UnsupportedOperationException();
-    }
-
     public static FormValidation ok(String message) {
         throw new UnsupportedOperationException();
     }

@@ -114,7 +114,6 @@ public interface UpscaleForm {
         String message = check.message();
         return switch (check.kind()) {
             case OK -> message == null ? FormValidation.ok() : FormValidation.ok(message);
-            case WARNING -> FormValidation.warning(message);
             case ERROR -> FormValidation.error(message);
         };
     }

@@ -13,6 +13,8 @@ import hudson.security.ACLContext;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import hudson.util.Secret;
+import java.util.List;
+import java.util.function.Supplier;
 import jenkins.model.Jenkins;
 import jenkins.security.QueueItemAuthenticatorConfiguration;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
@@ -142,13 +144,13 @@ class FormSecurityITest {
                 .isEqualTo(FormValidation.Kind.OK);
     }
 
-    private static <T> T as(String user, java.util.function.Supplier<T> call) {
+    private static <T> T as(String user, Supplier<T> call) {
         try (ACLContext ignored = ACL.as2(User.getById(user, true).impersonate2())) {
             return call.get();
         }
     }
 
-    private static java.util.List<String> values(ListBoxModel model) {
+    private static List<String> values(ListBoxModel model) {
         return model.stream().map(option -> option.value).toList();
     }
 }

@@ -31,9 +31,9 @@ class JenkinsProxyTest {
 
         ProxySettings settings = JenkinsProxy.settings(proxy);
 
-        assertThat(settings.getHost()).isEqualTo("proxy.corp.example");
-        assertThat(settings.getPort()).isEqualTo(3128);
-        assertThat(settings.getUsername()).isEqualTo("builder");
+        assertThat(settings.host()).isEqualTo("proxy.corp.example");
+        assertThat(settings.port()).isEqualTo(3128);
+        assertThat(settings.username()).isEqualTo("builder");
         assertThat(settings.bypasses("git.corp.example")).isTrue();
         assertThat(settings.bypasses("cdn.internal")).isTrue();
         assertThat(settings.bypasses("api.cometapi.com")).isFalse();

@@ -4,49 +4,17 @@ import io.jenkins.plugins.runwayupscale.simulator.RunwaySimulator;
 import io.jenkins.plugins.runwayupscale.simulator.TaskScenario;
 import java.time.Duration;
 
-/** Starts the simulator behind {@code --simulate}; tests swap in one they control. */
+/** Starts the simulator behind {@code --simulate}; tests swap in one they control. The command closes it. */
 @FunctionalInterface
 interface Simulators {
     /** A demo that finishes in about ten seconds: 5 s queued and 150 s running in task time, run 20x faster. */
-    Simulators BUILT_IN = () -> {
-        RunwaySimulator simulator = RunwaySimulator.builder()
-                .apiKey("simulated-key")
-                .timeScale(0.05)
-                .defaultScenario(TaskScenario.standard()
-                        .withTimes(Duration.ofSeconds(5), Duration.ZERO, Duration.ofSeconds(150)))
-                .build()
-                .start();
-        return running(simulator);
-    };
+    Simulators BUILT_IN = () -> RunwaySimulator.builder()
+            .apiKey("simulated-key")
+            .timeScale(0.05)
+            .defaultScenario(
+                    TaskScenario.standard().withTimes(Duration.ofSeconds(5), Duration.ZERO, Duration.ofSeconds(150)))
+            .build()
+            .start();
 
-    Running start();
-
-    static Running running(RunwaySimulator simulator) {
-        return new Running() {
-            @Override
-            public String baseUrl() {
-                return simulator.baseUrl();
-            }
-
-            @Override
-            public String apiKey() {
-                return simulator.apiKey();
-            }
-
-            @Override
-            public void close() {
-                simulator.close();
-            }
-        };
-    }
-
-    /** A simulator that is up. */
-    interface Running extends AutoCloseable {
-        String baseUrl();
-
-        String apiKey();
-
-        @Override
-        void close();
-    }
+    RunwaySimulator start();
 }

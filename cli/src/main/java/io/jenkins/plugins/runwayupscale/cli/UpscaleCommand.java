@@ -21,7 +21,9 @@ import io.jenkins.plugins.runwayupscale.client.TaskReport;
 import io.jenkins.plugins.runwayupscale.client.UserAgent;
 import io.jenkins.plugins.runwayupscale.client.VideoEncoder;
 import io.jenkins.plugins.runwayupscale.client.VideoUris;
+import io.jenkins.plugins.runwayupscale.simulator.RunwaySimulator;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -188,8 +190,8 @@ final class UpscaleCommand implements Callable<Integer> {
     static int run(
             String[] args, Console console, Simulators simulators, Function<EngineConfig, RunwayEngine> engines) {
         CommandLine line = new CommandLine(new UpscaleCommand(console, simulators, engines));
-        line.setOut(new java.io.PrintWriter(console.err(), true));
-        line.setErr(new java.io.PrintWriter(console.err(), true));
+        line.setOut(new PrintWriter(console.err(), true));
+        line.setErr(new PrintWriter(console.err(), true));
         line.setParameterExceptionHandler((e, a) -> {
             console.err().println("runway-upscale: " + e.getMessage());
             console.err().println("Try 'runway-upscale --help'.");
@@ -210,12 +212,12 @@ final class UpscaleCommand implements Callable<Integer> {
             printer.warn("runway-upscale: " + e.getMessage());
             return ExitCode.BAD_INPUT;
         }
-        try (Simulators.Running simulator = simulate ? simulators.start() : null;
+        try (RunwaySimulator simulator = simulate ? simulators.start() : null;
                 RunwayEngine engine = engines.apply(config)) {
             RunwaySettings settings = request.settings(simulator);
             ApiKey key = simulator != null ? ApiKey.of(simulator.apiKey()) : request.key();
             if (simulator != null) {
-                printer.say("Simulating CometAPI at " + settings.getBaseUrl() + " (no key or network needed).");
+                printer.say("Simulating CometAPI at " + settings.baseUrl() + " (no key or network needed).");
             }
             return new Upscale(engine.client(settings, key), settings, request, printer).run(engine);
         } catch (InvalidInputException e) {
@@ -258,7 +260,7 @@ final class UpscaleCommand implements Callable<Integer> {
                 .modelOptions(ModelOptions.parse(options, "--option"))
                 .dataUriLimit(dataUriLimit == null ? null : Sizes.parse(dataUriLimit, "--data-uri-limit"))
                 .waitTimeout(wait);
-        DataUriLimit limit = settings.build().getDataUriLimit();
+        DataUriLimit limit = settings.build().dataUriLimit();
         EncodedVideo encoded = videoFile == null ? null : VideoEncoder.encode(videoFile, videoFile.toString(), limit);
         String video = encoded != null ? encoded.dataUri() : VideoUris.validate(videoUri, limit);
         ApiKey key = null;
@@ -275,7 +277,7 @@ final class UpscaleCommand implements Callable<Integer> {
 
     /** Checked input, ready to run. */
     private record Request(String video, InlineVideo videoFile, RunwaySettings.Builder builder, ApiKey key) {
-        RunwaySettings settings(Simulators.Running simulator) throws InvalidInputException {
+        RunwaySettings settings(RunwaySimulator simulator) throws InvalidInputException {
             if (simulator != null) {
                 builder.baseUrl(simulator.baseUrl());
             }
@@ -310,10 +312,10 @@ final class UpscaleCommand implements Callable<Integer> {
             } catch (RunwayException e) {
                 return failed(e, null, submittedAt, engine);
             }
-            printer.say("Submitted Runway task " + taskId + " (model " + settings.getModel() + ").");
+            printer.say("Submitted Runway task " + taskId + " (model " + settings.model() + ").");
             CompletableFuture<RunwayTask> waiting;
             try {
-                waiting = client.waitForTask(taskId, submittedAt, submittedAt.plus(settings.getWaitTimeout()), printer);
+                waiting = client.waitForTask(taskId, submittedAt, submittedAt.plus(settings.waitTimeout()), printer);
             } catch (InvalidInputException e) {
                 return failed(e, taskId, submittedAt, engine);
             }
@@ -341,7 +343,7 @@ final class UpscaleCommand implements Callable<Integer> {
                             TaskReport.Submission.of(task.id(), settings, video, submittedAt),
                             task,
                             engine.scheduler().now())
-                    .withOptions(settings.getModelOptions())
+                    .withOptions(settings.modelOptions())
                     .withVideoFile(videoFile);
             task.outputs().forEach(console.out()::println);
             console.out().flush();
@@ -381,7 +383,7 @@ final class UpscaleCommand implements Callable<Integer> {
                                 TaskReport.Submission.of(taskId, settings, video, submittedAt),
                                 e,
                                 engine.scheduler().now())
-                        .withOptions(settings.getModelOptions())
+                        .withOptions(settings.modelOptions())
                         .withVideoFile(videoFile);
                 try {
                     writeArtifacts(report);

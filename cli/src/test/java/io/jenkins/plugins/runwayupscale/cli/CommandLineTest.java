@@ -18,13 +18,19 @@ import io.jenkins.plugins.runwayupscale.simulator.ResponseShape;
 import io.jenkins.plugins.runwayupscale.simulator.RunwaySimulator;
 import io.jenkins.plugins.runwayupscale.simulator.TaskScenario;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -88,7 +94,7 @@ class CommandLineTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 terminal,
                 interrupted);
-        Simulators own = () -> Simulators.running(simulator);
+        Simulators own = () -> simulator;
         return UpscaleCommand.run(args, console, own, fastEngine);
     }
 
@@ -109,7 +115,7 @@ class CommandLineTest {
         assertThat(run("--max-rps", "7.5", VIDEO)).isZero();
         assertThat(configs)
                 .singleElement()
-                .satisfies(c -> assertThat(c.getMaxRequestsPerSecond()).isEqualTo(7.5));
+                .satisfies(c -> assertThat(c.maxRequestsPerSecond()).isEqualTo(7.5));
     }
 
     @Test
@@ -296,9 +302,8 @@ class CommandLineTest {
     @Test
     void tooBigOrUnknownVideoFileExitsTwo() throws Exception {
         Path big = dir.resolve("big.mp4");
-        try (var channel = java.nio.channels.FileChannel.open(
-                big, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
-            channel.write(java.nio.ByteBuffer.wrap(new byte[1]), 16L * 1024 * 1024);
+        try (var channel = FileChannel.open(big, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[1]), 16L * 1024 * 1024);
         }
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
 
@@ -424,8 +429,8 @@ class CommandLineTest {
                 .isZero();
 
         byte[] expected = OutputContent.bytes(300_000);
-        String sha256 = java.util.HexFormat.of()
-                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(expected));
+        String sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(expected));
         assertThat(Files.readAllBytes(target)).isEqualTo(expected);
         assertThat(dir.resolve(simulatorTaskId() + ".mp4")).doesNotExist();
         assertThat(stderr()).contains("Downloaded 300000 bytes to " + target + " (SHA-256 " + sha256 + ")");
@@ -645,13 +650,13 @@ class CommandLineTest {
         assertThat(json.get("failureCode").asText()).isEqualTo("X [31m");
     }
 
-    private static List<Path> filesIn(Path folder) throws java.io.IOException {
+    private static List<Path> filesIn(Path folder) throws IOException {
         try (var files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).toList();
         }
     }
 
-    private static void assertNoFilesIn(Path folder) throws java.io.IOException {
+    private static void assertNoFilesIn(Path folder) throws IOException {
         assertThat(filesIn(folder)).isEmpty();
         assertThat(folder.resolveSibling("x")).doesNotExist();
     }

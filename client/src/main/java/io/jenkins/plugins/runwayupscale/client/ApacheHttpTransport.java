@@ -1,5 +1,6 @@
 package io.jenkins.plugins.runwayupscale.client;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
@@ -63,7 +65,7 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
     ApacheHttpTransport(EngineConfig config) {
         PoolingAsyncClientConnectionManager connections = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(config.getConnectTimeout()))
+                        .setConnectTimeout(Timeout.of(config.connectTimeout()))
                         .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build())
                 .setDefaultTlsConfig(TlsConfig.custom()
@@ -75,7 +77,7 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
         HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
                 .setConnectionManager(connections)
                 .setIOReactorConfig(IOReactorConfig.custom()
-                        .setIoThreadCount(config.getIoThreads())
+                        .setIoThreadCount(config.ioThreads())
                         .build())
                 // 32 KB session buffers: downloads keep pace with curl, and 64 connections hold only 4 MB.
                 .setHttp1Config(
@@ -87,17 +89,17 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
                 .disableCookieManagement()
                 .setUserAgent(UserAgent.VALUE)
                 .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(config.getResponseTimeout()))
+                        .setResponseTimeout(Timeout.of(config.responseTimeout()))
                         .setConnectionRequestTimeout(Timeout.ofMinutes(2))
                         .build());
-        ProxySettings proxy = config.getProxy();
+        ProxySettings proxy = config.proxy();
         if (proxy != null) {
             builder.setRoutePlanner(new ProxyRoutePlanner(proxy));
-            if (proxy.getUsername() != null) {
+            if (proxy.username() != null) {
                 BasicCredentialsProvider credentials = new BasicCredentialsProvider();
                 credentials.setCredentials(
-                        new AuthScope(proxy.getHost(), proxy.getPort()),
-                        new UsernamePasswordCredentials(proxy.getUsername(), proxy.password()));
+                        new AuthScope(proxy.host(), proxy.port()),
+                        new UsernamePasswordCredentials(proxy.username(), proxy.password()));
                 builder.setDefaultCredentialsProvider(credentials);
             }
         }
@@ -167,9 +169,9 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
 
     private static final class Completion<S, T> implements FutureCallback<S> {
         private final CompletableFuture<T> target;
-        private final java.util.function.Function<S, T> mapper;
+        private final Function<S, T> mapper;
 
-        Completion(CompletableFuture<T> target, java.util.function.Function<S, T> mapper) {
+        Completion(CompletableFuture<T> target, Function<S, T> mapper) {
             this.target = target;
             this.mapper = mapper;
         }
@@ -197,7 +199,7 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
         private int status;
         private Map<String, String> headers;
         private long written;
-        private final java.io.ByteArrayOutputStream errorBody = new java.io.ByteArrayOutputStream();
+        private final ByteArrayOutputStream errorBody = new ByteArrayOutputStream();
 
         FileConsumer(Path file) {
             this.file = file;
@@ -272,7 +274,7 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
         ProxyRoutePlanner(ProxySettings proxy) {
             super(DefaultSchemePortResolver.INSTANCE);
             this.proxy = proxy;
-            this.proxyHost = new HttpHost(proxy.getHost(), proxy.getPort());
+            this.proxyHost = new HttpHost(proxy.host(), proxy.port());
         }
 
         @Override

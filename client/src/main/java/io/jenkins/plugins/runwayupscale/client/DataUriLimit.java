@@ -1,5 +1,6 @@
 package io.jenkins.plugins.runwayupscale.client;
 
+import java.io.Serializable;
 import java.util.Map;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Map;
  * @param bytes the largest video accepted inline
  * @param source where the number comes from, for messages (e.g. "the limit of model upscale_v1")
  */
-public record DataUriLimit(long bytes, String source) implements java.io.Serializable {
+public record DataUriLimit(long bytes, String source) implements Serializable {
     public static final long MB = 1024L * 1024;
 
     /** Known models; any other model gets {@link #DEFAULT_BYTES}. */

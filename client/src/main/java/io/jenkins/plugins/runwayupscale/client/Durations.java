@@ -1,6 +1,9 @@
 package io.jenkins.plugins.runwayupscale.client;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Human-friendly durations for messages ("90s", "2m 5s", "1h 0m"). */
 public final class Durations {
@@ -19,15 +22,14 @@ public final class Durations {
 
     /** Parses "90s", "30m", "1h", "500ms", "2h30m" or a bare number of seconds. */
     public static Duration parse(String text) {
-        String s = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
+        String s = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         if (s.isEmpty()) {
             throw new IllegalArgumentException("empty duration; use e.g. 90s, 30m or 1h");
         }
         if (s.chars().allMatch(Character::isDigit)) {
             return Duration.ofSeconds(Long.parseLong(s));
         }
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("(\\d+)(ms|h|m|s)").matcher(s);
+        Matcher m = Pattern.compile("(\\d+)(ms|h|m|s)").matcher(s);
         Duration total = Duration.ZERO;
         int end = 0;
         while (m.find()) {

@@ -27,21 +27,21 @@ public final class EngineConfig {
         return new Builder();
     }
 
-    public Duration getConnectTimeout() {
+    public Duration connectTimeout() {
         return connectTimeout;
     }
 
-    public Duration getResponseTimeout() {
+    public Duration responseTimeout() {
         return responseTimeout;
     }
 
     /** I/O dispatcher threads; the HTTP client adds one more thread of its own for connection set-up. */
-    public int getIoThreads() {
+    public int ioThreads() {
         return ioThreads;
     }
 
     /** The proxy to use, or null for direct connections. */
-    public ProxySettings getProxy() {
+    public ProxySettings proxy() {
         return proxy;
     }
 
@@ -49,7 +49,7 @@ public final class EngineConfig {
      * The most requests per second the engine sends with one API key, all its tasks together; a 429 slows the key
      * down below this and it recovers gradually.
      */
-    public double getMaxRequestsPerSecond() {
+    public double maxRequestsPerSecond() {
         return maxRequestsPerSecond;
     }
 

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.runwayupscale.client;
 
+import java.util.Locale;
+
 /** Turns Runway's failure code into a sentence that says what happened and what to do next. */
 final class FailureAdvice {
     private FailureAdvice() {}
@@ -43,7 +45,7 @@ final class FailureAdvice {
         if (failure == null) {
             return false;
         }
-        String f = failure.toLowerCase(java.util.Locale.ROOT);
-        return f.contains("model") || (model != null && f.contains(model.toLowerCase(java.util.Locale.ROOT)));
+        String f = failure.toLowerCase(Locale.ROOT);
+        return f.contains("model") || (model != null && f.contains(model.toLowerCase(Locale.ROOT)));
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.runwayupscale.client;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -12,6 +13,6 @@ import java.util.Map;
  */
 public record FileFetch(int status, Map<String, String> headers, long bytes, String errorBody) {
     public String header(String name) {
-        return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        return headers.get(name.toLowerCase(Locale.ROOT));
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.runwayupscale.client;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,7 +117,7 @@ public final class ModelOptions {
         }
         String what = value == null
                 ? "no value"
-                : value instanceof java.util.Collection<?>
+                : value instanceof Collection<?>
                         ? "a list"
                         : value instanceof Map<?, ?>
                                 ? "a map"

@@ -97,10 +97,12 @@ final class OutputDownloader {
             URI next = uri.resolve(fetch.header("location"));
             if (redirects >= MAX_REDIRECTS) {
                 result.completeExceptionally(new InvalidResponseException(
-                        "Downloading the output was redirected more than " + MAX_REDIRECTS + " times; giving up."));
+                        "Downloading the output was redirected more than " + MAX_REDIRECTS + " times; giving up.",
+                        answered(status)));
             } else if (!OutputUrls.isAcceptable(next.toString())) {
                 result.completeExceptionally(new InvalidResponseException(
-                        "Downloading the output was redirected to a" + " non-https URL; refusing to follow it."));
+                        "Downloading the output was redirected to a non-https URL; refusing to follow it.",
+                        answered(status)));
             } else {
                 fetch(next, target, redirects + 1, result);
             }
@@ -109,8 +111,15 @@ final class OutputDownloader {
         String hint = status == 403 || status == 404 || status == 410
                 ? " Output URLs expire (Runway: within 24-48 hours); read the task again for a fresh URL."
                 : "";
-        result.completeExceptionally(new InvalidResponseException("Downloading the output failed with HTTP " + status
-                + ": \"" + Excerpt.body(fetch.errorBody()) + "\"." + hint));
+        result.completeExceptionally(new InvalidResponseException(
+                "Downloading the output failed with HTTP " + status + ": \"" + Excerpt.body(fetch.errorBody()) + "\"."
+                        + hint,
+                answered(status)));
+    }
+
+    /** The output host's answer: no task id or request id of CometAPI's, only the status. */
+    private static CallFacts answered(int status) {
+        return new CallFacts(null, status, null);
     }
 
     private static void deleteQuietly(Path file) {

@@ -37,15 +37,15 @@ public final class ProxySettings {
         return Pattern.compile(regex);
     }
 
-    public String getHost() {
+    public String host() {
         return host;
     }
 
-    public int getPort() {
+    public int port() {
         return port;
     }
 
-    public String getUsername() {
+    public String username() {
         return username;
     }
 

@@ -37,7 +37,7 @@ public final class RunwayClient {
         this.engine = engine;
         this.settings = settings;
         this.key = key;
-        this.classifier = new FailureClassifier(key, settings.getModel());
+        this.classifier = new FailureClassifier(key, settings.model());
         this.text = new ServerText(key);
     }
 
@@ -50,11 +50,11 @@ public final class RunwayClient {
      * sent when it is invalid. Retried only when the request certainly never arrived, or on 429 and 503.
      */
     public CompletableFuture<String> submit(String videoUri) throws InvalidInputException {
-        String checked = VideoUris.validate(videoUri, settings.getDataUriLimit());
+        String checked = VideoUris.validate(videoUri, settings.dataUriLimit());
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("videoUri", checked);
-        body.put("model", settings.getModel());
-        settings.getModelOptions().forEach((name, value) -> body.set(name, Json.MAPPER.valueToTree(value)));
+        body.put("model", settings.model());
+        settings.modelOptions().forEach((name, value) -> body.set(name, Json.MAPPER.valueToTree(value)));
         ApiCall call = ApiCall.submit();
         HttpCall request = new HttpCall(call.kind().method(), endpoint(SUBMIT_PATH), headers(), body.toString());
         Instant deadline = engine.scheduler().now().plus(Duration.ofMinutes(5));
@@ -114,7 +114,7 @@ public final class RunwayClient {
     public CompletableFuture<RunwayTask> waitForTask(String taskId, WaitListener listener)
             throws InvalidInputException {
         Instant now = engine.scheduler().now();
-        return waitForTask(taskId, now, now.plus(settings.getWaitTimeout()), listener);
+        return waitForTask(taskId, now, now.plus(settings.waitTimeout()), listener);
     }
 
     /**
@@ -132,7 +132,7 @@ public final class RunwayClient {
                 taskId,
                 submittedAt,
                 deadline,
-                settings.getTaskNotExistGrace(),
+                settings.taskNotExistGrace(),
                 listener == null ? WaitListener.NONE : listener);
         waiter.begin();
         return waiter.result();
@@ -183,13 +183,13 @@ public final class RunwayClient {
     private Map<String, String> headers() {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", key.authorizationHeader());
-        headers.put("X-Runway-Version", settings.getRunwayVersion());
+        headers.put("X-Runway-Version", settings.runwayVersion());
         headers.put("Accept", "application/json");
         return headers;
     }
 
     private URI endpoint(String path) {
-        return URI.create(settings.getBaseUrl() + path);
+        return URI.create(settings.baseUrl() + path);
     }
 
     private URI taskUri(String taskId) {
@@ -225,6 +225,6 @@ public final class RunwayClient {
 
     @Override
     public String toString() {
-        return "RunwayClient[" + settings.getBaseUrl() + ", model " + settings.getModel() + "]";
+        return "RunwayClient[" + settings.baseUrl() + ", model " + settings.model() + "]";
     }
 }

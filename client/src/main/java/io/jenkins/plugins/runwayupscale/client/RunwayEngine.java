@@ -31,7 +31,7 @@ public final class RunwayEngine implements AutoCloseable {
     private RunwayEngine(Builder b, HttpTransport transport, Scheduler scheduler, AutoCloseable... owned) {
         this.scheduler = scheduler;
         this.pollingPolicy = b.pollingPolicy == null ? new ProgressAwarePollingPolicy() : b.pollingPolicy;
-        this.maxRequestsPerSecond = b.config.getMaxRequestsPerSecond();
+        this.maxRequestsPerSecond = b.config.maxRequestsPerSecond();
         this.caller = new RetryingCaller(transport, scheduler, new Backoff(b.random));
         this.downloader = new OutputDownloader(transport);
         this.owned = owned;

@@ -26,7 +26,7 @@ public abstract class RunwayException extends Exception {
         return taskId;
     }
 
-    /** The HTTP status CometAPI answered with, or 0 when the failure involved no answer. */
+    /** The HTTP status of the failed answer (CometAPI's, or the output host's for a download); 0 when none came. */
     public int statusCode() {
         return statusCode;
     }

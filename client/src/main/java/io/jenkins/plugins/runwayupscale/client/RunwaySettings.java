@@ -1,8 +1,10 @@
 package io.jenkins.plugins.runwayupscale.client;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -47,33 +49,33 @@ public final class RunwaySettings {
         }
     }
 
-    public URI getBaseUrl() {
+    public URI baseUrl() {
         return baseUrl;
     }
 
-    public String getRunwayVersion() {
+    public String runwayVersion() {
         return runwayVersion;
     }
 
-    public String getModel() {
+    public String model() {
         return model;
     }
 
     /** Extra body fields for models that take them (e.g. {@code resolution} for magnific_video_upscaler_creative). */
-    public Map<String, Object> getModelOptions() {
+    public Map<String, Object> modelOptions() {
         return modelOptions;
     }
 
-    public Duration getWaitTimeout() {
+    public Duration waitTimeout() {
         return waitTimeout;
     }
 
-    public Duration getTaskNotExistGrace() {
+    public Duration taskNotExistGrace() {
         return taskNotExistGrace;
     }
 
     /** How large a video sent inline may be: the model's limit unless overridden. */
-    public DataUriLimit getDataUriLimit() {
+    public DataUriLimit dataUriLimit() {
         return dataUriLimit;
     }
 
@@ -170,7 +172,7 @@ public final class RunwaySettings {
             URI uri;
             try {
                 uri = new URI(value);
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 throw InvalidInputException.local("base URL", "'" + Excerpt.cut(value, 100) + "' is not a valid URL");
             }
             if (uri.getHost() == null || uri.getScheme() == null) {
@@ -182,7 +184,7 @@ public final class RunwaySettings {
                 throw InvalidInputException.local(
                         "base URL", "must not contain user information; the key is a credential");
             }
-            String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("https") && !(scheme.equals("http") && Hosts.isLoopback(uri.getHost()))) {
                 throw InvalidInputException.local(
                         "base URL",

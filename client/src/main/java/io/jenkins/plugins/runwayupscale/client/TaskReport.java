@@ -80,7 +80,7 @@ public record TaskReport(
     public record Submission(String taskId, String model, String runwayVersion, String videoUri, Instant submittedAt) {
         /** The submission of a task with these settings. */
         public static Submission of(String taskId, RunwaySettings settings, String videoUri, Instant submittedAt) {
-            return new Submission(taskId, settings.getModel(), settings.getRunwayVersion(), videoUri, submittedAt);
+            return new Submission(taskId, settings.model(), settings.runwayVersion(), videoUri, submittedAt);
         }
     }
 

@@ -201,7 +201,7 @@ final class TaskWaiter {
             case SUCCEEDED -> succeed(task);
             case FAILED ->
                 result.completeExceptionally(
-                        new TaskFailedException(task, client.settings().getModel()));
+                        new TaskFailedException(task, client.settings().model()));
             default -> result.completeExceptionally(new TaskCancelledException(taskId));
         }
     }
@@ -210,9 +210,10 @@ final class TaskWaiter {
         List<String> usable =
                 task.outputs().stream().filter(OutputUrls::isAcceptable).toList();
         if (usable.isEmpty()) {
-            result.completeExceptionally(new InvalidResponseException("Runway task " + taskId
-                    + " SUCCEEDED but gave no https output URL (outputs: "
-                    + Excerpt.cut(String.join(", ", task.outputs()), 300) + ")."));
+            result.completeExceptionally(new InvalidResponseException(
+                    "Runway task " + taskId + " SUCCEEDED but gave no https output URL (outputs: "
+                            + Excerpt.cut(String.join(", ", task.outputs()), 300) + ").",
+                    CallFacts.task(taskId)));
             return;
         }
         result.complete(new RunwayTask(
@@ -229,7 +230,7 @@ final class TaskWaiter {
     private PollState state(Instant now) {
         return new PollState(
                 taskId,
-                client.settings().getModel(),
+                client.settings().model(),
                 submittedAt,
                 now,
                 polls,

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.runwayupscale.client;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -25,11 +27,22 @@ class ArchitectureTest {
 
     @Test
     void exceptionsAreOneFamily() {
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+        classes()
                 .that()
                 .haveSimpleNameEndingWith("Exception")
                 .should()
                 .beAssignableTo(RunwayException.class)
+                .check(CLIENT);
+    }
+
+    @Test
+    void accessorsAreNamedLikeRecordComponents() {
+        noMethods()
+                .that()
+                .arePublic()
+                .should()
+                .haveNameMatching("get[A-Z].*")
+                .because("records name their accessors model(), not getModel(): the client has one style")
                 .check(CLIENT);
     }
 }

@@ -111,7 +111,7 @@ class ArtifactsTest {
         DownloadedVideo saved = new DownloadedVideo("out/intro-4k.mp4", 123456, "ab".repeat(32), "video/mp4");
         TaskReport report = TaskReport.succeeded(
                         TaskReport.Submission.of("t-3", settings, encoded.dataUri(), SUBMITTED), task, COMPLETED)
-                .withOptions(settings.getModelOptions())
+                .withOptions(settings.modelOptions())
                 .withVideoFile(encoded.video())
                 .withDownload(saved);
 

@@ -4,15 +4,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.jenkins.plugins.runwayupscale.client.Stubs.TASK_ID;
 import static io.jenkins.plugins.runwayupscale.client.Stubs.TASK_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.net.ServerSocket;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,16 +17,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CancelTest {
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension server = Stubs.server();
 
-    private final EngineFixture fixture = new EngineFixture();
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final EngineFixture fixture = new EngineFixture();
 
     private CancelResult cancelAnswering(ResponseDefinitionBuilder... answers) throws Throwable {
         Stubs.sequence(server, () -> delete(urlEqualTo(TASK_PATH)), answers);
@@ -73,12 +64,8 @@ class CancelTest {
 
     @Test
     void unreachableServerIsReportedNotThrown() throws Throwable {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
         CancelResult result =
-                fixture.drive(fixture.client("http://127.0.0.1:" + port).cancel(TASK_ID));
+                fixture.drive(fixture.client(Stubs.nothingListening()).cancel(TASK_ID));
 
         assertThat(result.outcome()).isEqualTo(CancelResult.Outcome.FAILED);
         assertThat(result.detail()).contains("connection refused");

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -64,7 +65,7 @@ class DirectDownloadTest {
         server.stubFor(get(urlEqualTo("/broken.mp4")).willReturn(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
 
         assertThatThrownBy(() -> DirectDownload.fetch(url("/broken.mp4"), target, "intro-4k.mp4"))
-                .isInstanceOf(java.io.IOException.class);
+                .isInstanceOf(IOException.class);
         assertThat(Files.readString(target)).isEqualTo("yesterday's render");
         assertThat(partFiles()).isZero();
 

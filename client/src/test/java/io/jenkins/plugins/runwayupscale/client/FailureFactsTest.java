@@ -9,7 +9,6 @@ import static io.jenkins.plugins.runwayupscale.client.Stubs.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -98,11 +97,7 @@ class FailureFactsTest {
 
     @Test
     void aFailureWithoutAnAnswerHasNoStatusOrRequestId() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        RunwayClient client = fixture.client("http://127.0.0.1:" + closedPort);
+        RunwayClient client = fixture.client(Stubs.nothingListening());
 
         RunwayException failure = (RunwayException) fixture.failure(client.readTask(TASK_ID));
 

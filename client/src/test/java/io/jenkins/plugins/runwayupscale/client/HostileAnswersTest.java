@@ -2,7 +2,6 @@ package io.jenkins.plugins.runwayupscale.client;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.jenkins.plugins.runwayupscale.client.EngineFixture.KEY;
 import static io.jenkins.plugins.runwayupscale.client.Stubs.OUTPUT;
 import static io.jenkins.plugins.runwayupscale.client.Stubs.SUBMIT_PATH;
@@ -15,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,20 +22,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** A server that lies: other task ids, the key sent back escaped, control characters, endless failure text. */
 class HostileAnswersTest {
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension server = Stubs.server();
 
     private static final String ESCAPED_KEY = ServerTextTest.escape(KEY);
     private static final String HOSTILE_TEXT =
             "bad input\\nFinished: SUCCESS\\u001b]0;owned\\u0007\\u001b[31m\\u202Egnp.exe\\u2028\\u0085";
 
-    private final EngineFixture fixture = new EngineFixture();
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final EngineFixture fixture = new EngineFixture();
 
     private RunwayClient client() {
         return fixture.client(server.baseUrl());

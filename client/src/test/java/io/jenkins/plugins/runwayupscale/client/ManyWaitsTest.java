@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,13 +22,9 @@ class ManyWaitsTest {
             .build();
 
     /** Requests may go as fast as the test sends them: the per-key budget is not what this test is about. */
-    private final EngineFixture fixture = new EngineFixture(
+    @RegisterExtension
+    final EngineFixture fixture = new EngineFixture(
             EngineConfig.builder().maxRequestsPerSecond(10_000).build(), new ProgressAwarePollingPolicy());
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
 
     @Test
     void engineThreadsDoNotGrowWithTheNumberOfWaits() throws Exception {
@@ -38,7 +33,7 @@ class ManyWaitsTest {
                 .willReturn(Stubs.json(200, "{\"status\":\"SUCCEEDED\",\"output\":[\"" + Stubs.OUTPUT + "\"]}")
                         .withFixedDelay(300)));
         await().atMost(10, TimeUnit.SECONDS)
-                .until(() -> engineThreads() <= EngineConfig.builder().build().getIoThreads() + 1);
+                .until(() -> engineThreads() <= EngineConfig.builder().build().ioThreads() + 1);
 
         int withTen = threadsWhileInFlight(10);
         int withThousand = threadsWhileInFlight(1000);

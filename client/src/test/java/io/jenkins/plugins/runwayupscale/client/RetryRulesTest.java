@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.jenkins.plugins.runwayupscale.client.Stubs.SUBMIT_PATH;
 import static io.jenkins.plugins.runwayupscale.client.Stubs.TASK_ID;
 import static io.jenkins.plugins.runwayupscale.client.Stubs.TASK_PATH;
@@ -22,12 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,16 +34,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** One test per row of the retry table in docs/cometapi.md, counting what the server saw. */
 class RetryRulesTest {
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension server = Stubs.server();
 
-    private EngineFixture fixture = new EngineFixture();
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final EngineFixture fixture = new EngineFixture();
 
     private CompletableFuture<String> submit() throws InvalidInputException {
         return fixture.client(server.baseUrl()).submit(VIDEO);
@@ -210,11 +202,7 @@ class RetryRulesTest {
 
     @Test
     void connectionRefusedIsRetriedForSubmitBecauseNothingWasSent() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
-        RunwayClient client = fixture.client("http://127.0.0.1:" + closedPort);
+        RunwayClient client = fixture.client(Stubs.nothingListening());
 
         Throwable failure = fixture.failure(client.submit(VIDEO));
 
@@ -254,18 +242,19 @@ class RetryRulesTest {
 
     @Test
     void readTimeoutIsNotRetriedForSubmitButIsForRead() throws Throwable {
-        fixture.close();
-        fixture = new EngineFixture(
-                EngineConfig.builder().responseTimeout(Duration.ofMillis(300)).build(),
-                new ProgressAwarePollingPolicy());
         submits(server, created().withFixedDelay(2_000), created());
         tasks(server, succeededBare().withFixedDelay(2_000), succeededBare());
 
-        assertThat(fixture.failure(unchecked(this::submit)))
-                .isInstanceOf(TransportException.class)
-                .hasMessageContaining("read timeout")
-                .hasMessageContaining("may have been created");
-        assertThat(fixture.drive(read()).status()).isEqualTo(TaskStatus.SUCCEEDED);
+        try (EngineFixture impatient = new EngineFixture(
+                EngineConfig.builder().responseTimeout(Duration.ofMillis(300)).build(),
+                new ProgressAwarePollingPolicy())) {
+            RunwayClient client = impatient.client(server.baseUrl());
+            assertThat(impatient.failure(unchecked(() -> client.submit(VIDEO))))
+                    .isInstanceOf(TransportException.class)
+                    .hasMessageContaining("read timeout")
+                    .hasMessageContaining("may have been created");
+            assertThat(impatient.drive(client.readTask(TASK_ID)).status()).isEqualTo(TaskStatus.SUCCEEDED);
+        }
         assertPosts(1);
         assertGets(2);
     }
@@ -372,7 +361,7 @@ class RetryRulesTest {
 
     @Test
     void backoffGrowsWithJitterAndStaysUnderTheCap() {
-        Backoff backoff = new Backoff(new java.util.SplittableRandom(1));
+        Backoff backoff = new Backoff(new SplittableRandom(1));
         for (int attempt = 1; attempt <= 10; attempt++) {
             long full = Math.min(1000L << (attempt - 1), 60_000);
             assertThat(backoff.delay(attempt, null).toMillis()).isBetween(full / 2, full);

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.runwayupscale.client;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.jenkins.plugins.runwayupscale.client.EngineFixture.KEY;
 import static io.jenkins.plugins.runwayupscale.client.Stubs.TASK_ID;
 import static io.jenkins.plugins.runwayupscale.client.Stubs.VIDEO;
@@ -15,10 +14,12 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.PrintWriter;
+import java.io.Serializable;
 import java.io.StringWriter;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,16 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The key must never show: not in toString(), not in any exception message or stack trace, even when echoed. */
 class SecretHandlingTest {
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension server = Stubs.server();
 
-    private final EngineFixture fixture = new EngineFixture();
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final EngineFixture fixture = new EngineFixture();
 
     static Stream<ResponseDefinitionBuilder> failingAnswers() {
         String echo = "Invalid token Bearer " + KEY;
@@ -86,8 +81,8 @@ class SecretHandlingTest {
         assertThat(client.toString()).doesNotContain(KEY);
         assertThat(new HttpCall(
                                 "GET",
-                                java.net.URI.create("https://x.example.com"),
-                                java.util.Map.of("Authorization", "Bearer " + KEY),
+                                URI.create("https://x.example.com"),
+                                Map.of("Authorization", "Bearer " + KEY),
                                 null)
                         .toString())
                 .doesNotContain(KEY);
@@ -97,7 +92,7 @@ class SecretHandlingTest {
 
     @Test
     void apiKeyIsNotSerializable() {
-        assertThat(java.io.Serializable.class.isAssignableFrom(ApiKey.class)).isFalse();
+        assertThat(Serializable.class.isAssignableFrom(ApiKey.class)).isFalse();
     }
 
     static void assertKeyAbsent(Throwable t) {

@@ -11,6 +11,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.util.function.Supplier;
 
 /** WireMock helpers: answer sequences, task bodies in both shapes, CometAPI's error envelope. */
@@ -28,6 +30,13 @@ final class Stubs {
         return WireMockExtension.newInstance()
                 .options(wireMockConfig().dynamicPort())
                 .build();
+    }
+
+    /** A base URL on this machine where nothing listens: connections to it are refused. */
+    static String nothingListening() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        }
     }
 
     /** The answers in order, the last one repeating for ever. */

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.jenkins.plugins.runwayupscale.client.Stubs.SUBMIT_PATH;
 import static io.jenkins.plugins.runwayupscale.client.Stubs.TASK_ID;
 import static io.jenkins.plugins.runwayupscale.client.Stubs.created;
@@ -25,14 +24,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** How requests go out: loopback never through a proxy, bodies with their length. */
 class TransportRulesTest {
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension server = Stubs.server();
 
     @RegisterExtension
-    static WireMockExtension proxy = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension proxy = Stubs.server();
 
     @ParameterizedTest
     @ValueSource(strings = {"localhost", "127.0.0.1", "LOCALHOST"})

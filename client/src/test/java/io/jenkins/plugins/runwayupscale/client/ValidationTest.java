@@ -1,12 +1,10 @@
 package io.jenkins.plugins.runwayupscale.client;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,16 +12,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ValidationTest {
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension server = Stubs.server();
 
-    private final EngineFixture fixture = new EngineFixture();
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final EngineFixture fixture = new EngineFixture();
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(
@@ -190,23 +182,23 @@ class ValidationTest {
         assertThat(RunwaySettings.builder()
                         .baseUrl("http://127.0.0.1:8080/")
                         .build()
-                        .getBaseUrl())
+                        .baseUrl())
                 .hasToString("http://127.0.0.1:8080");
         assertThat(RunwaySettings.builder()
                         .baseUrl("http://localhost:9")
                         .build()
-                        .getBaseUrl())
+                        .baseUrl())
                 .hasToString("http://localhost:9");
     }
 
     @Test
     void defaultsAreTheDocumentedOnes() {
         RunwaySettings s = RunwaySettings.defaults();
-        assertThat(s.getBaseUrl()).hasToString("https://api.cometapi.com");
-        assertThat(s.getRunwayVersion()).isEqualTo("2024-11-06");
-        assertThat(s.getModel()).isEqualTo("upscale_v1");
-        assertThat(s.getWaitTimeout()).hasMinutes(60);
-        assertThat(s.getTaskNotExistGrace()).hasMinutes(3);
+        assertThat(s.baseUrl()).hasToString("https://api.cometapi.com");
+        assertThat(s.runwayVersion()).isEqualTo("2024-11-06");
+        assertThat(s.model()).isEqualTo("upscale_v1");
+        assertThat(s.waitTimeout()).hasMinutes(60);
+        assertThat(s.taskNotExistGrace()).hasMinutes(3);
     }
 
     @Test

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -53,9 +56,8 @@ class VideoEncoderTest {
     @Test
     void refusesAFileOverTheModelsLimitBeforeReadingIt() throws Exception {
         Path file = dir.resolve("big.mp4");
-        try (var channel = java.nio.channels.FileChannel.open(
-                file, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
-            channel.write(java.nio.ByteBuffer.wrap(new byte[] {1}), 16L * 1024 * 1024);
+        try (var channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[] {1}), 16L * 1024 * 1024);
         }
         file.toFile().setReadable(false);
 

@@ -2,7 +2,6 @@ package io.jenkins.plugins.runwayupscale.client;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.jenkins.plugins.runwayupscale.client.Stubs.OUTPUT;
 import static io.jenkins.plugins.runwayupscale.client.Stubs.TASK_ID;
 import static io.jenkins.plugins.runwayupscale.client.Stubs.TASK_PATH;
@@ -12,30 +11,27 @@ import static io.jenkins.plugins.runwayupscale.client.Stubs.taskNotExist;
 import static io.jenkins.plugins.runwayupscale.client.Stubs.tasks;
 import static io.jenkins.plugins.runwayupscale.client.Stubs.wrapped;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WaitForTaskTest {
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension server = Stubs.server();
 
-    private final EngineFixture fixture = new EngineFixture();
+    @RegisterExtension
+    final EngineFixture fixture = new EngineFixture();
+
     private final RecordingListener listener = new RecordingListener();
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
 
     private CompletableFuture<RunwayTask> waitForTask() throws InvalidInputException {
         return fixture.client(server.baseUrl()).waitForTask(TASK_ID, listener);
@@ -294,7 +290,7 @@ class WaitForTaskTest {
         tasks(server, bare("RUNNING", "\"progress\":0.1"));
         CompletableFuture<RunwayTask> wait = waitForTask();
         fixture.scheduler.runNext();
-        org.awaitility.Awaitility.await().until(() -> fixture.transport.inFlight() == 0);
+        await().until(() -> fixture.transport.inFlight() == 0);
         assertThat(fixture.scheduler.pending()).isEqualTo(1);
 
         wait.cancel(true);
@@ -333,8 +329,7 @@ class WaitForTaskTest {
 
     @Test
     void parsesProgressFromEveryForm() {
-        com.fasterxml.jackson.databind.node.JsonNodeFactory f =
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        JsonNodeFactory f = JsonNodeFactory.instance;
         assertThat(TaskParser.progress(f.numberNode(0.42))).isEqualTo(0.42);
         assertThat(TaskParser.progress(f.textNode("42%"))).isEqualTo(0.42);
         assertThat(TaskParser.progress(f.textNode("0.5"))).isEqualTo(0.5);
@@ -390,7 +385,7 @@ class WaitForTaskTest {
     }
 
     static List<Duration> gaps(List<Instant> times) {
-        List<Duration> gaps = new java.util.ArrayList<>();
+        List<Duration> gaps = new ArrayList<>();
         for (int i = 1; i < times.size(); i++) {
             gaps.add(Duration.between(times.get(i - 1), times.get(i)));
         }

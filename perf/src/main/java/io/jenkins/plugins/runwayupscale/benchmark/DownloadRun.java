@@ -7,6 +7,7 @@ import io.jenkins.plugins.runwayupscale.client.RunwayEngine;
 import io.jenkins.plugins.runwayupscale.client.RunwaySettings;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
 import io.jenkins.plugins.runwayupscale.client.WaitListener;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -80,7 +81,7 @@ final class DownloadRun {
             p = new ProcessBuilder("curl", "-s", "-f", "-o", target.toString(), url)
                     .redirectErrorStream(true)
                     .start();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return 0;
         }
         int exit = p.waitFor();

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -49,8 +50,7 @@ public final class ArtifactPublisher {
             }
         } catch (IOException e) {
             // A leftover temp folder is harmless; failing the build for it would not be.
-            java.util.logging.Logger.getLogger(ArtifactPublisher.class.getName())
-                    .fine(() -> "Could not delete " + folder + ": " + e);
+            Logger.getLogger(ArtifactPublisher.class.getName()).fine(() -> "Could not delete " + folder + ": " + e);
         }
     }
 }

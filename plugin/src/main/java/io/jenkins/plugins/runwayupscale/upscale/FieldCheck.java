@@ -8,10 +8,9 @@ package io.jenkins.plugins.runwayupscale.upscale;
  * @param message what to tell the user, or null for a silent OK
  */
 public record FieldCheck(Kind kind, String message) {
-    /** The three verdicts a Jenkins form shows. */
+    /** The verdicts the form's checks give (Jenkins forms also know a warning; no check needs one). */
     public enum Kind {
         OK,
-        WARNING,
         ERROR
     }
 
@@ -21,10 +20,6 @@ public record FieldCheck(Kind kind, String message) {
 
     static FieldCheck ok(String message) {
         return new FieldCheck(Kind.OK, message);
-    }
-
-    static FieldCheck warning(String message) {
-        return new FieldCheck(Kind.WARNING, message);
     }
 
     static FieldCheck error(String message) {

@@ -256,7 +256,7 @@ public final class Upscale {
             console.reading(plan.videoFile());
             // Read on the agent; the data lives only in this local variable until the submission has it.
             EncodedVideo encoded =
-                    workspace.readVideo(plan.videoFile(), plan.settings().getDataUriLimit());
+                    workspace.readVideo(plan.videoFile(), plan.settings().dataUriLimit());
             plan = plan.withSentFile(encoded.video());
             video = encoded.dataUri();
         } else {
@@ -407,7 +407,7 @@ public final class Upscale {
 
     /** What every report of this upscale adds: the options sent and the workspace video, if any. */
     private TaskReport reportOf(TaskReport report) {
-        return report.withOptions(plan.settings().getModelOptions()).withVideoFile(plan.sentFile());
+        return report.withOptions(plan.settings().modelOptions()).withVideoFile(plan.sentFile());
     }
 
     private void failed(Throwable cause, Instant now) {

@@ -110,7 +110,7 @@ public final class UpscalePlan implements Serializable {
             String runwayVersion = firstGiven(request.runwayVersion(), defaults.runwayVersion());
             String model = firstGiven(request.model(), defaults.model());
             RunwaySettings settings = settings(baseUrl, runwayVersion, model, timeout, options);
-            String video = givenUri == null ? null : VideoUris.validate(givenUri, settings.getDataUriLimit());
+            String video = givenUri == null ? null : VideoUris.validate(givenUri, settings.dataUriLimit());
             return new UpscalePlan(
                     video,
                     null,

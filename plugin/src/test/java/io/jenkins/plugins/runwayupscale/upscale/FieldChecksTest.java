@@ -6,6 +6,7 @@ import static org.mockito.Mockito.when;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
 import io.jenkins.plugins.runwayupscale.upscale.FieldCheck.Kind;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -34,7 +35,7 @@ class FieldChecksTest {
 
     @Test
     void videoUriOnThisMachineInAnySpellingIsAnError() {
-        for (String uri : java.util.List.of(
+        for (String uri : List.of(
                 "https://2130706433/a.mp4",
                 "https://0x7f000001/a.mp4",
                 "https://0177.0.0.1/a.mp4",

@@ -132,7 +132,7 @@ class ReleaseUpscaleTest {
 
         FakeGateway.Submit submit = gateway.lastSubmit();
         assertThat(submit.videoUri()).startsWith("data:video/mp4;base64,");
-        assertThat(submit.plan().settings().getModelOptions())
+        assertThat(submit.plan().settings().modelOptions())
                 .containsExactly(Map.entry("resolution", "4k"), Map.entry("creativity", 30L));
         assertThat(build.consoleText())
                 .contains("Reading out/intro.mp4 from the workspace.")

@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,9 +89,7 @@ public final class TestBuild {
     public ArtifactSink sink() {
         return (r, folder, artifacts, l) -> {
             for (Map.Entry<String, String> e : artifacts.entrySet()) {
-                archived.put(
-                        e.getKey(),
-                        java.nio.file.Files.readString(folder.resolve(e.getValue()), StandardCharsets.UTF_8));
+                archived.put(e.getKey(), Files.readString(folder.resolve(e.getValue()), StandardCharsets.UTF_8));
             }
         };
     }

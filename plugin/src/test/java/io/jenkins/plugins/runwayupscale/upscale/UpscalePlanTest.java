@@ -27,7 +27,7 @@ class UpscalePlanTest {
         assertThat(plan.runwayVersion()).isEqualTo("2024-11-06");
         assertThat(plan.timeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(plan.archive()).isFalse();
-        assertThat(plan.settings().getBaseUrl()).hasToString("https://comet.example.com");
+        assertThat(plan.settings().baseUrl()).hasToString("https://comet.example.com");
     }
 
     @Test
@@ -43,7 +43,7 @@ class UpscalePlanTest {
         assertThat(builtIn.model()).isEqualTo("upscale_v1");
         assertThat(builtIn.runwayVersion()).isEqualTo("2024-11-06");
         assertThat(builtIn.timeout()).isEqualTo(Duration.ofMinutes(60));
-        assertThat(builtIn.settings().getBaseUrl()).hasToString("https://api.cometapi.com");
+        assertThat(builtIn.settings().baseUrl()).hasToString("https://api.cometapi.com");
     }
 
     @Test
@@ -83,10 +83,10 @@ class UpscalePlanTest {
             restored = (UpscalePlan) in.readObject();
         }
 
-        assertThat(restored.settings().getBaseUrl()).hasToString("https://comet.example.com");
-        assertThat(restored.settings().getRunwayVersion()).isEqualTo("2024-11-06");
-        assertThat(restored.settings().getModel()).isEqualTo("magnific_video_upscaler_creative");
-        assertThat(restored.settings().getWaitTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(restored.settings().baseUrl()).hasToString("https://comet.example.com");
+        assertThat(restored.settings().runwayVersion()).isEqualTo("2024-11-06");
+        assertThat(restored.settings().model()).isEqualTo("magnific_video_upscaler_creative");
+        assertThat(restored.settings().waitTimeout()).isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import hudson.AbortException;
 import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -160,7 +161,7 @@ class DownloadToWorkspaceTest {
 
         assertThatThrownBy(() -> download(ws, url, "out/intro-4k.mp4"))
                 .hasMessage("download: 'out/intro-4k.mp4' is not a file");
-        assertThatThrownBy(() -> download(ws, url, "notes/intro-4k.mp4")).isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> download(ws, url, "notes/intro-4k.mp4")).isInstanceOf(IOException.class);
         assertThat(requests).hasValue(0);
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.runwayupscale.simulator;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The life of a simulated task, in task time (the simulator's time scale turns it into real time).
@@ -62,91 +63,94 @@ public record TaskScenario(
     }
 
     public TaskScenario withTimes(Duration newPending, Duration newThrottled, Duration newRunning) {
-        return new TaskScenario(
-                newPending,
-                newThrottled,
-                newRunning,
-                progress,
-                progressNoise,
-                outcome,
-                failureCode,
-                failure,
-                outputBytes,
-                shape);
+        return with(d -> {
+            d.pending = newPending;
+            d.throttled = newThrottled;
+            d.running = newRunning;
+        });
     }
 
     public TaskScenario withProgress(ProgressStyle style) {
-        return new TaskScenario(
-                pending, throttled, running, style, progressNoise, outcome, failureCode, failure, outputBytes, shape);
+        return with(d -> d.progress = style);
     }
 
     /** Makes {@link ProgressStyle#SMOOTH} progress rise unevenly; 0 is even, 1 the most uneven. */
     public TaskScenario withProgressNoise(double noise) {
-        return new TaskScenario(
-                pending, throttled, running, progress, noise, outcome, failureCode, failure, outputBytes, shape);
+        return with(d -> d.progressNoise = noise);
     }
 
     /** Ends FAILED with this failure code (e.g. {@code SAFETY.INPUT.VIDEO}) and text. */
     public TaskScenario failing(String code, String text) {
-        return new TaskScenario(
-                pending,
-                throttled,
-                running,
-                progress,
-                progressNoise,
-                Outcome.FAILED,
-                Objects.requireNonNull(code, "code"),
-                Objects.requireNonNull(text, "text"),
-                outputBytes,
-                shape);
+        return ending(Outcome.FAILED, Objects.requireNonNull(code, "code"), Objects.requireNonNull(text, "text"));
     }
 
     /** Ends CANCELLED, as if someone cancelled it on Runway's side. */
     public TaskScenario cancelled() {
-        return new TaskScenario(
-                pending,
-                throttled,
-                running,
-                progress,
-                progressNoise,
-                Outcome.CANCELLED,
-                null,
-                null,
-                outputBytes,
-                shape);
+        return ending(Outcome.CANCELLED, null, null);
     }
 
     public TaskScenario succeeding() {
-        return new TaskScenario(
-                pending,
-                throttled,
-                running,
-                progress,
-                progressNoise,
-                Outcome.SUCCEEDED,
-                null,
-                null,
-                outputBytes,
-                shape);
+        return ending(Outcome.SUCCEEDED, null, null);
     }
 
     public TaskScenario withOutputBytes(long bytes) {
-        return new TaskScenario(
-                pending, throttled, running, progress, progressNoise, outcome, failureCode, failure, bytes, shape);
+        return with(d -> d.outputBytes = bytes);
     }
 
     public TaskScenario inShape(ResponseShape newShape) {
+        return with(d -> d.shape = newShape);
+    }
+
+    private TaskScenario ending(Outcome end, String code, String text) {
+        return with(d -> {
+            d.outcome = end;
+            d.failureCode = code;
+            d.failure = text;
+        });
+    }
+
+    /** A copy of this scenario with {@code change} made to it; the record's constructor checks the result. */
+    private TaskScenario with(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
         return new TaskScenario(
-                pending,
-                throttled,
-                running,
-                progress,
-                progressNoise,
-                outcome,
-                failureCode,
-                failure,
-                outputBytes,
-                newShape);
+                d.pending,
+                d.throttled,
+                d.running,
+                d.progress,
+                d.progressNoise,
+                d.outcome,
+                d.failureCode,
+                d.failure,
+                d.outputBytes,
+                d.shape);
+    }
+
+    /** The components of a scenario while a copy is being changed. */
+    private static final class Draft {
+        Duration pending;
+        Duration throttled;
+        Duration running;
+        ProgressStyle progress;
+        double progressNoise;
+        Outcome outcome;
+        String failureCode;
+        String failure;
+        long outputBytes;
+        ResponseShape shape;
+
+        Draft(TaskScenario s) {
+            pending = s.pending;
+            throttled = s.throttled;
+            running = s.running;
+            progress = s.progress;
+            progressNoise = s.progressNoise;
+            outcome = s.outcome;
+            failureCode = s.failureCode;
+            failure = s.failure;
+            outputBytes = s.outputBytes;
+            shape = s.shape;
+        }
     }
 
     Duration runningFrom() {

@@ -9,21 +9,83 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Talks to a simulator the way a client would, with the JDK's HTTP client and no redirects followed. */
-final class Api {
+/**
+ * Talks to a simulator the way a client would, with the JDK's HTTP client and no redirects followed. Registered
+ * with {@code @RegisterExtension} ({@link #withClock()}, {@link #onRealTime()}) it runs a simulator of its own for
+ * each test, holding the test key, and closes it after the test.
+ */
+final class Api implements AfterEachCallback {
     static final String KEY = "sim-test-key-42";
     static final String VERSION = "2024-11-06";
+    static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     static final ObjectMapper JSON = new ObjectMapper();
 
     final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    private final RunwaySimulator simulator;
+    /** The simulator's clock, at {@link #START} until the test moves it; unused on real time. */
+    final MutableClock clock = new MutableClock(START);
 
+    private final boolean testClock;
+    private final boolean owned;
+    private RunwaySimulator simulator;
+
+    /** Talks to a simulator the test started and closes itself. */
     Api(RunwaySimulator simulator) {
+        this.testClock = false;
+        this.owned = false;
         this.simulator = simulator;
+    }
+
+    private Api(boolean testClock, UnaryOperator<RunwaySimulator.Builder> settings) {
+        this.testClock = testClock;
+        this.owned = true;
+        restart(settings);
+    }
+
+    /** A simulator of its own whose time is {@link #clock}. */
+    static Api withClock() {
+        return withClock(settings -> settings);
+    }
+
+    /** As {@link #withClock()}, with these settings on top of the key and the clock. */
+    static Api withClock(UnaryOperator<RunwaySimulator.Builder> settings) {
+        return new Api(true, settings);
+    }
+
+    /** A simulator of its own on real time, for what happens on its timers (slow answers, drips). */
+    static Api onRealTime() {
+        return new Api(false, settings -> settings);
+    }
+
+    /** Replaces the simulator with a new one with these settings (and, as before, the key and the clock). */
+    void restart(UnaryOperator<RunwaySimulator.Builder> settings) {
+        if (simulator != null) {
+            simulator.close();
+        }
+        RunwaySimulator.Builder builder = RunwaySimulator.builder().apiKey(KEY);
+        if (testClock) {
+            builder.clock(clock);
+        }
+        simulator = settings.apply(builder).build().start();
+    }
+
+    RunwaySimulator simulator() {
+        return simulator;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (owned) {
+            simulator.close();
+        }
     }
 
     static String body(String videoUri) {
@@ -60,6 +122,21 @@ final class Api {
         HttpResponse<String> r = post(body(videoUri));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return JSON.readTree(r.body()).get("id").asText();
+    }
+
+    /**
+     * Submits {@code https://a.example.com/<name>.mp4} after making {@code scenario} the life of videos with that
+     * name; returns the task id.
+     */
+    String submit(String name, TaskScenario scenario) throws IOException, InterruptedException {
+        simulator.scenarioFor(name, scenario);
+        return submit("https://a.example.com/" + name + ".mp4");
+    }
+
+    /** Moves the clock on by {@code later}, then reads the task. */
+    JsonNode taskAfter(String id, Duration later) throws IOException, InterruptedException {
+        clock.advance(later);
+        return task(id);
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -7,40 +7,32 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CancelTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final RunwaySimulator simulator =
-            RunwaySimulator.builder().apiKey(KEY).clock(clock).build().start();
-    private final Api api = new Api(simulator);
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
+    @RegisterExtension
+    final Api api = Api.withClock();
 
     @Test
     void deleteCancelsARunningTaskFromThatMomentOn() throws Exception {
         String id = api.submit("https://a.example.com/v.mp4");
-        clock.advance(Duration.ofSeconds(20));
+        api.clock.advance(Duration.ofSeconds(20));
 
         HttpResponse<String> r = api.delete(id);
-        clock.advance(Duration.ofMinutes(5));
+        api.clock.advance(Duration.ofMinutes(5));
 
         assertThat(r.statusCode()).isEqualTo(204);
         assertThat(r.body()).isEmpty();
         assertThat(api.status(id)).as("it never finishes after the cancel").isEqualTo("CANCELLED");
         assertThat(api.download(id).statusCode()).isEqualTo(404);
-        assertThat(simulator.deleteCount()).isEqualTo(1);
+        assertThat(api.simulator().deleteCount()).isEqualTo(1);
     }
 
     @Test
     void deleteOfAFinishedTaskAnswers204AndLeavesItsOutcome() throws Exception {
         String id = api.submit("https://a.example.com/v.mp4");
-        clock.advance(Duration.ofMinutes(2));
+        api.clock.advance(Duration.ofMinutes(2));
 
         assertThat(api.delete(id).statusCode()).isEqualTo(204);
         assertThat(api.status(id)).isEqualTo("SUCCEEDED");
@@ -55,11 +47,11 @@ class CancelTest {
     void cancelCanBeUnsupportedWith405Or404() throws Exception {
         String id = api.submit("https://a.example.com/v.mp4");
 
-        simulator.cancelSupported(false);
+        api.simulator().cancelSupported(false);
         HttpResponse<String> notAllowed = api.delete(id);
-        simulator.cancelRefusedWith(404);
+        api.simulator().cancelRefusedWith(404);
         HttpResponse<String> notFound = api.delete(id);
-        simulator.cancelSupported(true);
+        api.simulator().cancelSupported(true);
 
         assertThat(notAllowed.statusCode()).isEqualTo(405);
         assertThat(json(notAllowed).at("/error/type").asText()).isEqualTo("comet_api_error");
@@ -67,7 +59,7 @@ class CancelTest {
         assertThat(api.status(id)).as("refused cancels change nothing").isEqualTo("PENDING");
         assertThat(api.delete(id).statusCode()).isEqualTo(204);
         assertThat(api.status(id)).isEqualTo("CANCELLED");
-        assertThat(simulator.deleteCount()).isEqualTo(3);
+        assertThat(api.simulator().deleteCount()).isEqualTo(3);
     }
 
     @Test
@@ -82,6 +74,6 @@ class CancelTest {
 
             assertThat(refusingApi.delete(id).statusCode()).isEqualTo(404);
         }
-        assertThatIllegalArgumentException().isThrownBy(() -> simulator.cancelRefusedWith(500));
+        assertThatIllegalArgumentException().isThrownBy(() -> api.simulator().cancelRefusedWith(500));
     }
 }

@@ -8,49 +8,43 @@ import static io.jenkins.plugins.runwayupscale.simulator.RunwaySimulator.SUBMIT_
 import static io.jenkins.plugins.runwayupscale.simulator.RunwaySimulator.TASKS_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FaultTest {
     private static final String VIDEO = "https://a.example.com/v.mp4";
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final RunwaySimulator simulator =
-            RunwaySimulator.builder().apiKey(KEY).clock(clock).build().start();
-    private final Api api = new Api(simulator);
 
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
+    @RegisterExtension
+    final Api api = Api.withClock();
 
     @Test
     void rateLimitAnswers429WithRetryAfterSecondsThenLetsThrough() throws Exception {
-        simulator.fault(FaultRule.first(1, "POST", SUBMIT_PATH, Fault.rateLimited(7)));
+        api.simulator().fault(FaultRule.first(1, "POST", SUBMIT_PATH, Fault.rateLimited(7)));
 
         HttpResponse<String> first = api.post(body(VIDEO));
 
         assertThat(first.statusCode()).isEqualTo(429);
         assertThat(first.headers().firstValue("Retry-After")).contains("7");
         assertThat(json(first).at("/error/code").asText()).isEqualTo("rate_limit_exceeded");
-        assertThat(simulator.taskCount()).isZero();
+        assertThat(api.simulator().taskCount()).isZero();
         api.submit(VIDEO);
-        assertThat(simulator.taskCount()).isEqualTo(1);
+        assertThat(api.simulator().taskCount()).isEqualTo(1);
     }
 
     @Test
     void rateLimitCanAskInMillisecondsAlone() throws Exception {
-        simulator.fault(FaultRule.first(1, "GET", TASKS_PATH, Fault.rateLimitedMillis(1500)));
+        api.simulator().fault(FaultRule.first(1, "GET", TASKS_PATH, Fault.rateLimitedMillis(1500)));
 
         HttpResponse<String> r = api.get(TASKS_PATH + "x");
 
@@ -63,7 +57,7 @@ class FaultTest {
     @ValueSource(ints = {500, 502, 503, 504, 524})
     void serverErrorsUseTheErrorEnvelope(int status) throws Exception {
         String id = api.submit(VIDEO);
-        simulator.fault(FaultRule.first(1, "GET", TASKS_PATH, Fault.status(status)));
+        api.simulator().fault(FaultRule.first(1, "GET", TASKS_PATH, Fault.status(status)));
 
         HttpResponse<String> r = api.get(TASKS_PATH + id);
 
@@ -75,31 +69,31 @@ class FaultTest {
 
     @Test
     void invalidRequestCanComeAsA500() throws Exception {
-        simulator.fault(FaultRule.first(1, "POST", SUBMIT_PATH, Fault.status(500, "invalid_request")));
+        api.simulator().fault(FaultRule.first(1, "POST", SUBMIT_PATH, Fault.status(500, "invalid_request")));
 
         HttpResponse<String> r = api.post(body(VIDEO));
 
         assertThat(r.statusCode()).isEqualTo(500);
         assertThat(json(r).at("/error/code").asText()).isEqualTo("invalid_request");
-        assertThat(simulator.taskCount()).isZero();
+        assertThat(api.simulator().taskCount()).isZero();
     }
 
     @Test
     void resetClosesTheConnectionWithoutAnAnswer() {
         // Every matching request: the JDK client quietly retries a GET once on a closed connection.
-        simulator.fault(FaultRule.always("*", "/runwayml/", Fault.of(Fault.Kind.RESET)));
+        api.simulator().fault(FaultRule.always("*", "/runwayml/", Fault.of(Fault.Kind.RESET)));
 
         assertThatThrownBy(() -> api.get(TASKS_PATH + "x")).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> api.post(body(VIDEO))).isInstanceOf(IOException.class);
-        assertThat(simulator.taskCount()).isZero();
-        assertThat(simulator.postCount()).isGreaterThanOrEqualTo(1);
+        assertThat(api.simulator().taskCount()).isZero();
+        assertThat(api.simulator().postCount()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
     void htmlRedirectAndMalformedJsonInTurn() throws Exception {
-        simulator.fault(FaultRule.first(1, "GET", TASKS_PATH, Fault.of(Fault.Kind.HTML)));
-        simulator.fault(FaultRule.first(1, "GET", TASKS_PATH, Fault.of(Fault.Kind.REDIRECT)));
-        simulator.fault(FaultRule.first(1, "GET", TASKS_PATH, Fault.of(Fault.Kind.MALFORMED_JSON)));
+        api.simulator().fault(FaultRule.first(1, "GET", TASKS_PATH, Fault.of(Fault.Kind.HTML)));
+        api.simulator().fault(FaultRule.first(1, "GET", TASKS_PATH, Fault.of(Fault.Kind.REDIRECT)));
+        api.simulator().fault(FaultRule.first(1, "GET", TASKS_PATH, Fault.of(Fault.Kind.MALFORMED_JSON)));
 
         HttpResponse<String> html = api.get(TASKS_PATH + "x");
         HttpResponse<String> redirect = api.get(TASKS_PATH + "x");
@@ -121,16 +115,17 @@ class FaultTest {
     @Test
     void taskNotExistForTheFirstSecondsOfEachTask() throws Exception {
         String old = api.submit(VIDEO);
-        clock.advance(Duration.ofSeconds(60));
-        simulator.fault(
-                FaultRule.whileTaskYoungerThan(Duration.ofSeconds(30), "GET", Fault.of(Fault.Kind.TASK_NOT_EXIST)));
+        api.clock.advance(Duration.ofSeconds(60));
+        api.simulator()
+                .fault(FaultRule.whileTaskYoungerThan(
+                        Duration.ofSeconds(30), "GET", Fault.of(Fault.Kind.TASK_NOT_EXIST)));
         String young = api.submit(VIDEO);
 
         HttpResponse<String> early = api.get(TASKS_PATH + young);
         HttpResponse<String> oldRead = api.get(TASKS_PATH + old);
-        clock.advance(Duration.ofSeconds(29));
+        api.clock.advance(Duration.ofSeconds(29));
         HttpResponse<String> stillEarly = api.get(TASKS_PATH + young);
-        clock.advance(Duration.ofSeconds(1));
+        api.clock.advance(Duration.ofSeconds(1));
 
         assertThat(early.statusCode()).isEqualTo(400);
         assertThat(json(early).get("code").asText()).isEqualTo("task_not_exist");
@@ -144,7 +139,7 @@ class FaultTest {
     void theTaskAgeWindowTakesAnyFaultAndCountsInTaskTime() throws Exception {
         try (RunwaySimulator fast = RunwaySimulator.builder()
                 .apiKey(KEY)
-                .clock(clock)
+                .clock(api.clock)
                 .timeScale(0.1)
                 .fault(FaultRule.whileTaskYoungerThan(Duration.ofSeconds(10), "GET", Fault.status(503)))
                 .build()
@@ -153,7 +148,7 @@ class FaultTest {
             String id = fastApi.submit(VIDEO);
 
             int during = fastApi.get(TASKS_PATH + id).statusCode();
-            clock.advance(Duration.ofSeconds(1));
+            api.clock.advance(Duration.ofSeconds(1));
 
             assertThat(during).isEqualTo(503);
             assertThat(fastApi.get(TASKS_PATH + id).statusCode()).isEqualTo(200);
@@ -162,7 +157,7 @@ class FaultTest {
 
     @Test
     void unknownTasksCanAnswerTaskNotExistInsteadOf404() throws Exception {
-        simulator.fault(FaultRule.forUnknownTasks("GET", Fault.of(Fault.Kind.TASK_NOT_EXIST)));
+        api.simulator().fault(FaultRule.forUnknownTasks("GET", Fault.of(Fault.Kind.TASK_NOT_EXIST)));
         String id = api.submit(VIDEO);
 
         HttpResponse<String> unknown = api.get(TASKS_PATH + "no-such-task");
@@ -175,10 +170,9 @@ class FaultTest {
     @Test
     void unknownStatusReplacesTheStatusInEveryShape() throws Exception {
         String id = api.submit(VIDEO);
-        simulator.scenarioFor("wrapped", TaskScenario.standard().inShape(ResponseShape.WRAPPED));
-        String wrapped = api.submit("https://a.example.com/wrapped.mp4");
-        simulator.fault(FaultRule.first(1, "GET", TASKS_PATH, Fault.of(Fault.Kind.UNKNOWN_STATUS)));
-        simulator.fault(FaultRule.first(1, "GET", TASKS_PATH, Fault.unknownStatus("PAUSED")));
+        String wrapped = api.submit("wrapped", TaskScenario.standard().inShape(ResponseShape.WRAPPED));
+        api.simulator().fault(FaultRule.first(1, "GET", TASKS_PATH, Fault.of(Fault.Kind.UNKNOWN_STATUS)));
+        api.simulator().fault(FaultRule.first(1, "GET", TASKS_PATH, Fault.unknownStatus("PAUSED")));
 
         assertThat(api.status(id)).isEqualTo("WARMING_UP");
         assertThat(api.task(wrapped).at("/data/data/status").asText()).isEqualTo("PAUSED");
@@ -187,35 +181,35 @@ class FaultTest {
 
     @Test
     void createThenFailCreatesTheTaskButTheClientNeverLearnsItsId() throws Exception {
-        simulator.fault(FaultRule.first(1, "POST", SUBMIT_PATH, Fault.createThenStatus(502)));
-        simulator.fault(FaultRule.first(1, "POST", SUBMIT_PATH, Fault.of(Fault.Kind.CREATE_THEN_RESET)));
+        api.simulator().fault(FaultRule.first(1, "POST", SUBMIT_PATH, Fault.createThenStatus(502)));
+        api.simulator().fault(FaultRule.first(1, "POST", SUBMIT_PATH, Fault.of(Fault.Kind.CREATE_THEN_RESET)));
 
         HttpResponse<String> r = api.post(body(VIDEO));
         assertThatThrownBy(() -> api.post(body(VIDEO))).isInstanceOf(IOException.class);
 
         assertThat(r.statusCode()).isEqualTo(502);
         assertThat(json(r).at("/error/message").asText())
-                .doesNotContain(simulator.taskIds().iterator().next());
-        assertThat(simulator.taskCount()).isEqualTo(2);
-        assertThat(simulator.postCount()).isEqualTo(2);
+                .doesNotContain(api.simulator().taskIds().iterator().next());
+        assertThat(api.simulator().taskCount()).isEqualTo(2);
+        assertThat(api.simulator().postCount()).isEqualTo(2);
     }
 
     @Test
     void createThenFailLeavesAnInvalidSubmissionToTheNormalChecks() throws Exception {
-        simulator.fault(FaultRule.always("POST", SUBMIT_PATH, Fault.createThenStatus(502)));
+        api.simulator().fault(FaultRule.always("POST", SUBMIT_PATH, Fault.createThenStatus(502)));
 
         HttpResponse<String> noVersion = api.post(body(VIDEO), KEY, false);
         HttpResponse<String> noKey = api.post(body(VIDEO), null, true);
 
         assertThat(noVersion.statusCode()).isEqualTo(400);
         assertThat(noKey.statusCode()).isEqualTo(401);
-        assertThat(simulator.taskCount()).isZero();
+        assertThat(api.simulator().taskCount()).isZero();
     }
 
     @Test
     void probabilityRulesAreRepeatableWithTheSameSeed() throws Exception {
         List<Integer> first = statusesUnder(FaultRule.withProbability(0.3, 42, "GET", TASKS_PATH, Fault.status(503)));
-        simulator.reset();
+        api.simulator().reset();
         List<Integer> second = statusesUnder(FaultRule.withProbability(0.3, 42, "GET", TASKS_PATH, Fault.status(503)));
 
         long faults = first.stream().filter(s -> s == 503).count();
@@ -224,7 +218,7 @@ class FaultTest {
     }
 
     private List<Integer> statusesUnder(FaultRule rule) throws Exception {
-        simulator.fault(rule);
+        api.simulator().fault(rule);
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             statuses.add(api.get(TASKS_PATH + "x").statusCode());
@@ -235,15 +229,15 @@ class FaultTest {
     @Test
     void theFirstMatchingRuleAppliesAndMethodsAreMatched() throws Exception {
         String id = api.submit(VIDEO);
-        simulator.fault(FaultRule.first(1, "DELETE", TASKS_PATH, Fault.status(504)));
-        simulator.fault(FaultRule.first(2, "*", TASKS_PATH, Fault.status(503)));
-        simulator.fault(FaultRule.always("GET", TASKS_PATH, Fault.status(500)));
+        api.simulator().fault(FaultRule.first(1, "DELETE", TASKS_PATH, Fault.status(504)));
+        api.simulator().fault(FaultRule.first(2, "*", TASKS_PATH, Fault.status(503)));
+        api.simulator().fault(FaultRule.always("GET", TASKS_PATH, Fault.status(500)));
 
         assertThat(api.get(TASKS_PATH + id).statusCode()).isEqualTo(503);
         assertThat(api.delete(id).statusCode()).isEqualTo(504);
         assertThat(api.delete(id).statusCode()).isEqualTo(503);
         assertThat(api.get(TASKS_PATH + id).statusCode()).isEqualTo(500);
-        simulator.clearFaults();
+        api.simulator().clearFaults();
         assertThat(api.status(id)).isEqualTo("PENDING");
     }
 
@@ -263,7 +257,7 @@ class FaultTest {
                             .header("Authorization", "Bearer " + KEY)
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            org.awaitility.Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> oneThread.taskReadCount() == 1);
+            await().atMost(5, TimeUnit.SECONDS).until(() -> oneThread.taskReadCount() == 1);
 
             int meanwhile = oneApi.get(TASKS_PATH + id).statusCode();
             boolean slowDoneMeanwhile = slow.isDone();
@@ -280,9 +274,9 @@ class FaultTest {
     @Test
     void downloadsCanFailOrBeCutShort() throws Exception {
         String id = api.submit(VIDEO);
-        clock.advance(Duration.ofMinutes(2));
-        simulator.fault(FaultRule.first(1, "GET", OUTPUTS_PATH, Fault.status(503)));
-        simulator.fault(FaultRule.first(1, "GET", OUTPUTS_PATH, Fault.of(Fault.Kind.TRUNCATED_BODY)));
+        api.clock.advance(Duration.ofMinutes(2));
+        api.simulator().fault(FaultRule.first(1, "GET", OUTPUTS_PATH, Fault.status(503)));
+        api.simulator().fault(FaultRule.first(1, "GET", OUTPUTS_PATH, Fault.of(Fault.Kind.TRUNCATED_BODY)));
 
         assertThat(api.download(id).statusCode()).isEqualTo(503);
         assertThatThrownBy(() -> api.download(id)).isInstanceOf(IOException.class);
@@ -291,9 +285,9 @@ class FaultTest {
 
     @Test
     void resetForgetsFaults() throws Exception {
-        simulator.fault(FaultRule.always("POST", SUBMIT_PATH, Fault.status(503)));
+        api.simulator().fault(FaultRule.always("POST", SUBMIT_PATH, Fault.status(503)));
 
-        simulator.reset();
+        api.simulator().reset();
 
         assertThat(api.post(body(VIDEO)).statusCode()).isEqualTo(200);
     }

@@ -13,31 +13,28 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The faults of a hostile server: chosen bodies, chosen task ids, slow drips, huge bodies. */
 class HostileFaultTest {
     private static final String VIDEO = "https://a.example.com/v.mp4";
-    private final RunwaySimulator simulator =
-            RunwaySimulator.builder().apiKey(KEY).build().start();
-    private final Api api = new Api(simulator);
 
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
+    @RegisterExtension
+    final Api api = Api.onRealTime();
 
     @Test
     void bodyFaultAnswersExactlyThatWithTheTaskIdFilledIn() throws Exception {
         String id = api.submit(VIDEO);
-        simulator.fault(FaultRule.first(
-                1,
-                "GET",
-                TASKS_PATH,
-                Fault.body(200, "{\"id\":\"{id}\",\"status\":\"FAILED\",\"failure\":\"\\u001b[2J\"}")));
+        api.simulator()
+                .fault(FaultRule.first(
+                        1,
+                        "GET",
+                        TASKS_PATH,
+                        Fault.body(200, "{\"id\":\"{id}\",\"status\":\"FAILED\",\"failure\":\"\\u001b[2J\"}")));
 
         HttpResponse<String> r = api.get(TASKS_PATH + id);
 
@@ -48,20 +45,20 @@ class HostileFaultTest {
 
     @Test
     void createAsMakesTheTaskUnderAnyIdAndAnswersIt() throws Exception {
-        simulator.fault(FaultRule.first(1, "POST", SUBMIT_PATH, Fault.createAs("../../x/\"evil\"")));
+        api.simulator().fault(FaultRule.first(1, "POST", SUBMIT_PATH, Fault.createAs("../../x/\"evil\"")));
 
         HttpResponse<String> r = api.post(body(VIDEO));
 
         assertThat(json(r).get("id").asText()).isEqualTo("../../x/\"evil\"");
-        assertThat(simulator.taskIds()).containsExactly("../../x/\"evil\"");
+        assertThat(api.simulator().taskIds()).containsExactly("../../x/\"evil\"");
     }
 
     @Test
     void dripSendsHeadersAtOnceThenTheBodyByteByByte() throws Exception {
         String id = api.submit(VIDEO);
-        simulator.fault(FaultRule.always("GET", TASKS_PATH, Fault.drip(Duration.ofMillis(20))));
+        api.simulator().fault(FaultRule.always("GET", TASKS_PATH, Fault.drip(Duration.ofMillis(20))));
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + TASKS_PATH + id))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api.simulator().baseUrl() + TASKS_PATH + id))
                 .header("Authorization", "Bearer " + KEY)
                 .build();
 
@@ -72,26 +69,26 @@ class HostileFaultTest {
         try (InputStream in = r.body()) {
             assertThat(in.read()).isEqualTo('{');
             assertThat(in.available()).as("nothing else has arrived yet").isLessThan((int) length - 1);
-            String rest = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String rest = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             assertThat(Api.JSON.readTree("{" + rest).get("id").asText()).isEqualTo(id);
         }
     }
 
     @Test
     void dripOnASubmissionCreatesTheTask() throws Exception {
-        simulator.fault(FaultRule.always("POST", SUBMIT_PATH, Fault.drip(Duration.ofMillis(1))));
+        api.simulator().fault(FaultRule.always("POST", SUBMIT_PATH, Fault.drip(Duration.ofMillis(1))));
 
         HttpResponse<String> r = api.post(body(VIDEO));
 
         assertThat(json(r).get("id").asText())
-                .isEqualTo(simulator.taskIds().iterator().next());
-        await().atMost(5, TimeUnit.SECONDS).until(() -> simulator.taskCount() == 1);
+                .isEqualTo(api.simulator().taskIds().iterator().next());
+        await().atMost(5, TimeUnit.SECONDS).until(() -> api.simulator().taskCount() == 1);
     }
 
     @Test
     void hugeBodyIsStreamedWithOrWithoutItsLength() throws Exception {
-        simulator.fault(FaultRule.first(1, "GET", TASKS_PATH, Fault.hugeBody(500, 5_000_000, true)));
-        simulator.fault(FaultRule.first(1, "GET", TASKS_PATH, Fault.hugeBody(502, 3_000_000, false)));
+        api.simulator().fault(FaultRule.first(1, "GET", TASKS_PATH, Fault.hugeBody(500, 5_000_000, true)));
+        api.simulator().fault(FaultRule.first(1, "GET", TASKS_PATH, Fault.hugeBody(502, 3_000_000, false)));
 
         HttpResponse<String> declared = api.get(TASKS_PATH + "x");
         HttpResponse<String> chunked = api.get(TASKS_PATH + "x");

@@ -3,6 +3,7 @@ package io.jenkins.plugins.runwayupscale.simulator;
 import static io.jenkins.plugins.runwayupscale.simulator.Api.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,7 +88,7 @@ class ManyTasksTest {
     private static String status(String body) {
         try {
             return Api.JSON.readTree(body).get("status").asText();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "unreadable";
         }
     }

@@ -1,34 +1,28 @@
 package io.jenkins.plugins.runwayupscale.simulator;
 
-import static io.jenkins.plugins.runwayupscale.simulator.Api.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OutputTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final RunwaySimulator simulator =
-            RunwaySimulator.builder().apiKey(KEY).clock(clock).build().start();
-    private final Api api = new Api(simulator);
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
+    @RegisterExtension
+    final Api api = Api.withClock();
 
     @Test
     void servesTheGeneratedBytesOnceSucceededWithoutAKey() throws Exception {
         String id = api.submit("https://a.example.com/v.mp4");
         HttpResponse<byte[]> early = api.download(id);
-        clock.advance(Duration.ofMinutes(2));
+        api.clock.advance(Duration.ofMinutes(2));
 
         HttpResponse<byte[]> r = api.download(id);
 
@@ -37,15 +31,14 @@ class OutputTest {
         assertThat(r.headers().firstValue("Content-Type")).contains("video/mp4");
         assertThat(r.headers().firstValueAsLong("Content-Length")).hasValue(64 * 1024);
         assertThat(r.body()).isEqualTo(OutputContent.bytes(64 * 1024));
-        assertThat(simulator.downloadCount()).isEqualTo(2);
+        assertThat(api.simulator().downloadCount()).isEqualTo(2);
     }
 
     @Test
     void bigOutputsStreamWithAFixedLengthAndTheAdvertisedChecksum() throws Exception {
         long size = 40L * 1024 * 1024 + 123;
-        simulator.scenarioFor("big", TaskScenario.standard().withOutputBytes(size));
-        String id = api.submit("https://a.example.com/big.mp4");
-        clock.advance(Duration.ofMinutes(2));
+        String id = api.submit("big", TaskScenario.standard().withOutputBytes(size));
+        api.clock.advance(Duration.ofMinutes(2));
 
         HttpResponse<InputStream> r = api.http.send(
                 api.request(RunwaySimulator.OUTPUTS_PATH + id + ".mp4").build(),
@@ -53,7 +46,7 @@ class OutputTest {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         long received;
         try (InputStream in = new DigestInputStream(r.body(), digest)) {
-            received = in.transferTo(java.io.OutputStream.nullOutputStream());
+            received = in.transferTo(OutputStream.nullOutputStream());
         }
 
         assertThat(r.headers().firstValueAsLong("Content-Length")).hasValue(size);
@@ -69,7 +62,7 @@ class OutputTest {
         assertThat(OutputContent.sha256(0))
                 .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
         assertThat(OutputContent.sha256(1000)).isNotEqualTo(OutputContent.sha256(1001));
-        assertThat(new String(first, 0, 64, java.nio.charset.StandardCharsets.ISO_8859_1)
+        assertThat(new String(first, 0, 64, StandardCharsets.ISO_8859_1)
                         .chars()
                         .distinct()
                         .count())
@@ -78,13 +71,12 @@ class OutputTest {
 
     @Test
     void headTellsTheSizeWithoutABody() throws Exception {
-        simulator.scenarioFor("big", TaskScenario.standard().withOutputBytes(5_000_000_000L));
-        String id = api.submit("https://a.example.com/big.mp4");
-        clock.advance(Duration.ofMinutes(2));
+        String id = api.submit("big", TaskScenario.standard().withOutputBytes(5_000_000_000L));
+        api.clock.advance(Duration.ofMinutes(2));
 
         HttpResponse<byte[]> r = api.http.send(
                 api.request(RunwaySimulator.OUTPUTS_PATH + id + ".mp4")
-                        .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
 
@@ -96,9 +88,8 @@ class OutputTest {
 
     @Test
     void anEmptyOutputIsServedAsAnEmptyBody() throws Exception {
-        simulator.scenarioFor("empty", TaskScenario.standard().withOutputBytes(0));
-        String id = api.submit("https://a.example.com/empty.mp4");
-        clock.advance(Duration.ofMinutes(2));
+        String id = api.submit("empty", TaskScenario.standard().withOutputBytes(0));
+        api.clock.advance(Duration.ofMinutes(2));
 
         HttpResponse<byte[]> r = api.download(id);
 

@@ -5,20 +5,15 @@ import static io.jenkins.plugins.runwayupscale.simulator.Api.body;
 import static io.jenkins.plugins.runwayupscale.simulator.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RequestChecksTest {
-    private final RunwaySimulator simulator =
-            RunwaySimulator.builder().apiKey(KEY).build().start();
-    private final Api api = new Api(simulator);
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
+    @RegisterExtension
+    final Api api = Api.onRealTime();
 
     @Test
     void refusesSubmissionWithoutKeyWith401InCometsErrorEnvelope() throws Exception {
@@ -30,7 +25,7 @@ class RequestChecksTest {
         assertThat(json(r).at("/error/code").asText()).isEqualTo("invalid_api_key");
         assertThat(json(r).at("/error/message").asText()).matches(".+ \\(request id: \\d+\\)");
         assertThat(json(r).at("/error").has("param")).isTrue();
-        assertThat(simulator.taskCount()).isZero();
+        assertThat(api.simulator().taskCount()).isZero();
     }
 
     @Test
@@ -61,7 +56,7 @@ class RequestChecksTest {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(json(r).at("/error/message").asText()).contains("X-Runway-Version");
         assertThat(api.get(RunwaySimulator.TASKS_PATH + id).statusCode()).isEqualTo(200);
-        assertThat(simulator.taskCount()).isEqualTo(1);
+        assertThat(api.simulator().taskCount()).isEqualTo(1);
     }
 
     @Test
@@ -76,7 +71,7 @@ class RequestChecksTest {
         assertThat(noVideo.statusCode()).isEqualTo(400);
         assertThat(json(noVideo).at("/error/message").asText()).contains("videoUri is required");
         assertThat(blankVideo.statusCode()).isEqualTo(400);
-        assertThat(simulator.taskCount()).isZero();
+        assertThat(api.simulator().taskCount()).isZero();
     }
 
     @Test
@@ -92,7 +87,7 @@ class RequestChecksTest {
         assertThat(magnific.statusCode()).isEqualTo(200);
         assertThat(json(magnific).get("id").asText()).matches("[0-9a-f-]{36}");
         assertThat(api.submit("https://a.example.com/v.mp4")).isNotEmpty();
-        assertThat(simulator.taskCount()).isEqualTo(2);
+        assertThat(api.simulator().taskCount()).isEqualTo(2);
     }
 
     @Test
@@ -122,7 +117,7 @@ class RequestChecksTest {
     @Test
     void bindsLoopbackOnAChosenPort() throws Exception {
         int port;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+        try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
         try (RunwaySimulator fixed =

@@ -1,44 +1,28 @@
 package io.jenkins.plugins.runwayupscale.simulator;
 
-import static io.jenkins.plugins.runwayupscale.simulator.Api.KEY;
+import static io.jenkins.plugins.runwayupscale.simulator.Api.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ResponseShapeTest {
-    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
-    private final MutableClock clock = new MutableClock(START);
     private static final TaskScenario LIFE =
             TaskScenario.standard().withTimes(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(100));
-    private final RunwaySimulator simulator = RunwaySimulator.builder()
-            .apiKey(KEY)
-            .clock(clock)
-            .shape(ResponseShape.WRAPPED)
-            .defaultScenario(LIFE)
-            .build()
-            .start();
-    private final Api api = new Api(simulator);
 
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
+    @RegisterExtension
+    final Api api = Api.withClock(b -> b.shape(ResponseShape.WRAPPED).defaultScenario(LIFE));
 
     @Test
     void wrappedShapeMapsEveryStatusAndNestsTheRunwayTask() throws Exception {
         String id = api.submit("https://a.example.com/v.mp4");
 
         JsonNode pending = api.task(id);
-        clock.advance(Duration.ofSeconds(15));
-        JsonNode throttled = api.task(id);
-        clock.advance(Duration.ofSeconds(55));
-        JsonNode running = api.task(id);
-        clock.advance(Duration.ofSeconds(60));
-        JsonNode done = api.task(id);
+        JsonNode throttled = api.taskAfter(id, Duration.ofSeconds(15));
+        JsonNode running = api.taskAfter(id, Duration.ofSeconds(55));
+        JsonNode done = api.taskAfter(id, Duration.ofSeconds(60));
 
         assertThat(pending.get("code").asText()).isEqualTo("success");
         assertThat(pending.get("message").asText()).isEmpty();
@@ -55,7 +39,8 @@ class ResponseShapeTest {
         assertThat(running.at("/data").has("result_url")).isFalse();
         assertThat(done.at("/data/status").asText()).isEqualTo("SUCCESS");
         assertThat(done.at("/data/progress").asText()).isEqualTo("100%");
-        assertThat(done.at("/data/result_url").asText()).isEqualTo(simulator.baseUrl() + "/outputs/" + id + ".mp4");
+        assertThat(done.at("/data/result_url").asText())
+                .isEqualTo(api.simulator().baseUrl() + "/outputs/" + id + ".mp4");
         assertThat(done.at("/data/data/output/0").asText())
                 .isEqualTo(done.at("/data/result_url").asText());
     }
@@ -66,10 +51,8 @@ class ResponseShapeTest {
         long submitted = START.getEpochSecond();
 
         JsonNode pending = api.task(id);
-        clock.advance(Duration.ofSeconds(70));
-        JsonNode running = api.task(id);
-        clock.advance(Duration.ofSeconds(60));
-        JsonNode done = api.task(id);
+        JsonNode running = api.taskAfter(id, Duration.ofSeconds(70));
+        JsonNode done = api.taskAfter(id, Duration.ofSeconds(60));
 
         assertThat(pending.at("/data/submit_time").asLong()).isEqualTo(submitted);
         assertThat(pending.at("/data/start_time").asLong()).isZero();
@@ -81,11 +64,8 @@ class ResponseShapeTest {
 
     @Test
     void wrappedFailureCarriesTheReasonInBothPlaces() throws Exception {
-        simulator.scenarioFor("bad", TaskScenario.standard().failing("INTERNAL", "upstream broke"));
-        String id = api.submit("https://a.example.com/bad.mp4");
-        clock.advance(Duration.ofMinutes(2));
-
-        JsonNode t = api.task(id);
+        String id = api.submit("bad", TaskScenario.standard().failing("INTERNAL", "upstream broke"));
+        JsonNode t = api.taskAfter(id, Duration.ofMinutes(2));
 
         assertThat(t.at("/data/status").asText()).isEqualTo("FAILURE");
         assertThat(t.at("/data/fail_reason").asText()).isEqualTo("upstream broke");
@@ -94,13 +74,9 @@ class ResponseShapeTest {
 
     @Test
     void wrapperWithoutTaskLeavesOnlyTheWrapperFields() throws Exception {
-        simulator.scenarioFor("only", LIFE.inShape(ResponseShape.WRAPPED_WITHOUT_TASK));
-        String id = api.submit("https://a.example.com/only.mp4");
-        clock.advance(Duration.ofSeconds(70));
-        JsonNode running = api.task(id);
-        clock.advance(Duration.ofMinutes(1));
-
-        JsonNode done = api.task(id);
+        String id = api.submit("only", LIFE.inShape(ResponseShape.WRAPPED_WITHOUT_TASK));
+        JsonNode running = api.taskAfter(id, Duration.ofSeconds(70));
+        JsonNode done = api.taskAfter(id, Duration.ofMinutes(1));
 
         assertThat(running.at("/data/progress").asText()).isEqualTo("50%");
         assertThat(running.at("/data").has("data")).isFalse();
@@ -110,8 +86,7 @@ class ResponseShapeTest {
 
     @Test
     void aScenarioShapeOverridesTheSimulatorsShape() throws Exception {
-        simulator.scenarioFor("bare", TaskScenario.standard().inShape(ResponseShape.BARE));
-        String bare = api.submit("https://a.example.com/bare.mp4");
+        String bare = api.submit("bare", TaskScenario.standard().inShape(ResponseShape.BARE));
         String wrapped = api.submit("https://a.example.com/wrapped.mp4");
 
         assertThat(api.task(bare).get("status").asText()).isEqualTo("PENDING");

@@ -3,6 +3,7 @@ package io.jenkins.plugins.runwayupscale.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,7 @@ class SimulatorMainTest {
 
     private static ProcessBuilder simulatorProcess(String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new java.util.ArrayList<>(
+        List<String> command = new ArrayList<>(
                 List.of(java, "-cp", System.getProperty("java.class.path"), SimulatorMain.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command);
@@ -65,7 +67,7 @@ class SimulatorMainTest {
     private static String readQuietly(Path file) {
         try {
             return Files.readString(file);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return e.toString();
         }
     }

@@ -1,33 +1,26 @@
 package io.jenkins.plugins.runwayupscale.simulator;
 
-import static io.jenkins.plugins.runwayupscale.simulator.Api.KEY;
+import static io.jenkins.plugins.runwayupscale.simulator.Api.START;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TaskLifecycleTest {
-    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
-    private final MutableClock clock = new MutableClock(START);
-    private RunwaySimulator simulator =
-            RunwaySimulator.builder().apiKey(KEY).clock(clock).build().start();
-    private Api api = new Api(simulator);
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
+    @RegisterExtension
+    final Api api = Api.withClock();
 
     @Test
     void livesThroughPendingThrottledRunningToSucceeded() throws Exception {
-        simulator.scenarioFor(
+        String id = api.submit(
                 "throttle",
                 TaskScenario.standard()
                         .withTimes(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(100)));
-        String id = api.submit("https://a.example.com/throttle.mp4");
 
         JsonNode pending = api.task(id);
         assertThat(pending.get("status").asText()).isEqualTo("PENDING");
@@ -35,72 +28,52 @@ class TaskLifecycleTest {
         assertThat(pending.get("createdAt").asText()).isEqualTo(START.toString());
         assertThat(pending.has("progress")).isFalse();
         assertThat(pending.has("output")).isFalse();
-        clock.advance(Duration.ofSeconds(15));
+        api.clock.advance(Duration.ofSeconds(15));
         assertThat(api.status(id)).isEqualTo("THROTTLED");
-        clock.advance(Duration.ofSeconds(65));
-        JsonNode running = api.task(id);
+        JsonNode running = api.taskAfter(id, Duration.ofSeconds(65));
         assertThat(running.get("status").asText()).isEqualTo("RUNNING");
         assertThat(running.get("progress").asDouble()).isEqualTo(0.5);
-        clock.advance(Duration.ofSeconds(50));
-        JsonNode done = api.task(id);
+        JsonNode done = api.taskAfter(id, Duration.ofSeconds(50));
         assertThat(done.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(done.get("output")).hasSize(1);
-        assertThat(done.get("output").get(0).asText()).isEqualTo(simulator.baseUrl() + "/outputs/" + id + ".mp4");
+        assertThat(done.get("output").get(0).asText()).isEqualTo(api.simulator().baseUrl() + "/outputs/" + id + ".mp4");
         assertThat(done.has("failureCode")).isFalse();
     }
 
     @Test
     void timeScaleShortensTheLife() throws Exception {
-        simulator.close();
-        simulator = RunwaySimulator.builder()
-                .apiKey(KEY)
-                .clock(clock)
-                .timeScale(0.01)
-                .build()
-                .start();
-        api = new Api(simulator);
+        api.restart(b -> b.timeScale(0.01));
         String id = api.submit("https://a.example.com/v.mp4");
 
-        clock.advance(Duration.ofMillis(640));
+        api.clock.advance(Duration.ofMillis(640));
         assertThat(api.status(id)).as("64.0 s of a 65 s life").isEqualTo("RUNNING");
-        clock.advance(Duration.ofMillis(20));
+        api.clock.advance(Duration.ofMillis(20));
         assertThat(api.status(id)).isEqualTo("SUCCEEDED");
     }
 
-    @Test
-    void smoothProgressRisesAsAFloat() throws Exception {
-        String id = api.submit("https://a.example.com/v.mp4");
+    /** Progress is a float: smooth rises evenly (a quarter of 60 s running after 15 s), stepwise by quarters. */
+    @ParameterizedTest
+    @CsvSource({"SMOOTH, 15, 0.25, 36, 0.6", "STEPWISE, 14, 0.0, 34, 0.5"})
+    void progressFollowsItsStyle(ProgressStyle style, int early, double atEarly, int later, double atLater)
+            throws Exception {
+        String id = api.submit("progress", TaskScenario.standard().withProgress(style));
 
-        clock.advance(Duration.ofSeconds(5 + 15));
-        double quarter = api.task(id).get("progress").asDouble();
-        clock.advance(Duration.ofSeconds(21));
+        double first =
+                api.taskAfter(id, Duration.ofSeconds(5 + early)).get("progress").asDouble();
+        double second = api.taskAfter(id, Duration.ofSeconds(later - early))
+                .get("progress")
+                .asDouble();
 
-        assertThat(quarter).isEqualTo(0.25);
-        assertThat(api.task(id).get("progress").asDouble()).isEqualTo(0.6);
-    }
-
-    @Test
-    void stepwiseProgressJumpsByQuarters() throws Exception {
-        simulator.scenarioFor("step", TaskScenario.standard().withProgress(ProgressStyle.STEPWISE));
-        String id = api.submit("https://a.example.com/step.mp4");
-
-        clock.advance(Duration.ofSeconds(5 + 14));
-        double below = api.task(id).get("progress").asDouble();
-        clock.advance(Duration.ofSeconds(20));
-
-        assertThat(below).isEqualTo(0.0);
-        assertThat(api.task(id).get("progress").asDouble()).isEqualTo(0.5);
+        assertThat(first).isEqualTo(atEarly);
+        assertThat(second).isEqualTo(atLater);
     }
 
     @Test
     void absentProgressHasNoFieldAtAll() throws Exception {
-        simulator.scenarioFor("none", TaskScenario.standard().withProgress(ProgressStyle.ABSENT));
-        String id = api.submit("https://a.example.com/none.mp4");
+        String id = api.submit("none", TaskScenario.standard().withProgress(ProgressStyle.ABSENT));
 
-        clock.advance(Duration.ofSeconds(5 + 40));
-        JsonNode running = api.task(id);
-        clock.advance(Duration.ofMinutes(1));
-        JsonNode done = api.task(id);
+        JsonNode running = api.taskAfter(id, Duration.ofSeconds(5 + 40));
+        JsonNode done = api.taskAfter(id, Duration.ofMinutes(1));
 
         assertThat(running.get("status").asText()).isEqualTo("RUNNING");
         assertThat(running.has("progress")).isFalse();
@@ -110,9 +83,8 @@ class TaskLifecycleTest {
 
     @Test
     void noisyProgressStraysFromTheEvenRateButNeverGoesBack() throws Exception {
-        simulator.scenarioFor("noisy", TaskScenario.standard().withProgressNoise(1));
-        String id = api.submit("https://a.example.com/noisy.mp4");
-        clock.advance(Duration.ofSeconds(5));
+        String id = api.submit("noisy", TaskScenario.standard().withProgressNoise(1));
+        api.clock.advance(Duration.ofSeconds(5));
 
         double previous = -1;
         double largestStray = 0;
@@ -121,7 +93,7 @@ class TaskLifecycleTest {
             assertThat(progress).isBetween(0.0, 1.0).isGreaterThanOrEqualTo(previous);
             largestStray = Math.max(largestStray, Math.abs(progress - second / 60.0));
             previous = progress;
-            clock.advance(Duration.ofSeconds(1));
+            api.clock.advance(Duration.ofSeconds(1));
         }
 
         assertThat(largestStray).isGreaterThan(0.02);
@@ -130,12 +102,9 @@ class TaskLifecycleTest {
 
     @Test
     void failedTaskCarriesCodeAndText() throws Exception {
-        simulator.scenarioFor("bad", TaskScenario.standard().failing("SAFETY.INPUT.VIDEO", "moderated"));
-        String id = api.submit("https://a.example.com/bad.mp4");
+        String id = api.submit("bad", TaskScenario.standard().failing("SAFETY.INPUT.VIDEO", "moderated"));
 
-        clock.advance(Duration.ofMinutes(2));
-
-        JsonNode t = api.task(id);
+        JsonNode t = api.taskAfter(id, Duration.ofMinutes(2));
         assertThat(t.get("status").asText()).isEqualTo("FAILED");
         assertThat(t.get("failureCode").asText()).isEqualTo("SAFETY.INPUT.VIDEO");
         assertThat(t.get("failure").asText()).isEqualTo("moderated");
@@ -147,27 +116,28 @@ class TaskLifecycleTest {
 
     @Test
     void cancelledOutcomeEndsCancelledAtTheEndOfItsLife() throws Exception {
-        simulator.scenarioFor("gone", TaskScenario.standard().cancelled());
-        String id = api.submit("https://a.example.com/gone.mp4");
+        String id = api.submit("gone", TaskScenario.standard().cancelled());
 
-        clock.advance(Duration.ofSeconds(64));
+        api.clock.advance(Duration.ofSeconds(64));
         assertThat(api.status(id)).isEqualTo("RUNNING");
-        clock.advance(Duration.ofSeconds(1));
+        api.clock.advance(Duration.ofSeconds(1));
         assertThat(api.status(id)).isEqualTo("CANCELLED");
     }
 
     @Test
     void scenarioRulesMatchTheVideoUriAndTheNewestWins() throws Exception {
-        simulator.scenarioFor(
-                uri -> uri.startsWith("data:"), TaskScenario.standard().failing("ASSET.INVALID", "bad data"));
-        simulator.scenarioFor("clip", TaskScenario.standard().failing("INTERNAL", "first rule"));
-        simulator.scenarioFor("clip-7", TaskScenario.standard().failing("INTERNAL.BAD_OUTPUT.CODE01", "newer rule"));
+        api.simulator()
+                .scenarioFor(
+                        uri -> uri.startsWith("data:"), TaskScenario.standard().failing("ASSET.INVALID", "bad data"));
+        api.simulator().scenarioFor("clip", TaskScenario.standard().failing("INTERNAL", "first rule"));
+        api.simulator()
+                .scenarioFor("clip-7", TaskScenario.standard().failing("INTERNAL.BAD_OUTPUT.CODE01", "newer rule"));
         String data = api.submit("data:video/mp4;base64,AAAA");
         String clip7 = api.submit("https://a.example.com/clip-7.mp4");
         String clip8 = api.submit("https://a.example.com/clip-8.mp4");
         String other = api.submit("https://a.example.com/other.mp4");
 
-        clock.advance(Duration.ofMinutes(2));
+        api.clock.advance(Duration.ofMinutes(2));
 
         assertThat(api.task(data).get("failureCode").asText()).isEqualTo("ASSET.INVALID");
         assertThat(api.task(clip7).get("failureCode").asText()).isEqualTo("INTERNAL.BAD_OUTPUT.CODE01");
@@ -177,18 +147,11 @@ class TaskLifecycleTest {
 
     @Test
     void defaultScenarioAppliesWhenNoRuleMatches() throws Exception {
-        simulator.close();
-        simulator = RunwaySimulator.builder()
-                .apiKey(KEY)
-                .clock(clock)
-                .defaultScenario(
-                        TaskScenario.standard().withTimes(Duration.ZERO, Duration.ofHours(1), Duration.ofSeconds(1)))
-                .build()
-                .start();
-        api = new Api(simulator);
+        api.restart(b -> b.defaultScenario(
+                TaskScenario.standard().withTimes(Duration.ZERO, Duration.ofHours(1), Duration.ofSeconds(1))));
 
         String id = api.submit("https://a.example.com/v.mp4");
-        clock.advance(Duration.ofMinutes(59));
+        api.clock.advance(Duration.ofMinutes(59));
 
         assertThat(api.status(id)).isEqualTo("THROTTLED");
     }
@@ -197,11 +160,9 @@ class TaskLifecycleTest {
     void scenarioRejectsImpossibleValues() {
         TaskScenario standard = TaskScenario.standard();
 
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        assertThatIllegalArgumentException()
                 .isThrownBy(() -> standard.withTimes(Duration.ofSeconds(-1), Duration.ZERO, Duration.ZERO));
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-                .isThrownBy(() -> standard.withProgressNoise(1.5));
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-                .isThrownBy(() -> standard.withOutputBytes(-1));
+        assertThatIllegalArgumentException().isThrownBy(() -> standard.withProgressNoise(1.5));
+        assertThatIllegalArgumentException().isThrownBy(() -> standard.withOutputBytes(-1));
     }
 }
