@@ -1,5 +1,6 @@
 package io.jenkins.plugins.runwayupscale;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
@@ -9,8 +10,12 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import hudson.model.Action;
+import hudson.model.Describable;
+import hudson.model.Descriptor;
 import io.jenkins.plugins.runwayupscale.client.ApiKey;
 import java.io.Serializable;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.stapler.verb.POST;
 
@@ -64,6 +69,26 @@ class PluginArchitectureTest {
                 .haveModifier(JavaModifier.TRANSIENT)
                 .because("whatever Jenkins persists (program.dat, build.xml) must never hold the CometAPI key")
                 .allowEmptyShould(true)
+                .check(PLUGIN);
+    }
+
+    @Test
+    void beanGettersOnlyWhereJenkinsReadsThem() {
+        methods()
+                .that()
+                .arePublic()
+                .and()
+                .haveNameMatching("get[A-Z].*")
+                .and()
+                .areDeclaredInClassesThat()
+                .resideOutsideOfPackage(ROOT + ".client..")
+                .should()
+                .beDeclaredInClassesThat(assignableTo(Describable.class)
+                        .or(assignableTo(Descriptor.class))
+                        .or(assignableTo(Action.class))
+                        .or(assignableTo(StepExecution.class)))
+                .because("Stapler, Jelly and JCasC read getX() of what Jenkins shows or binds; the plugin's own"
+                        + " types name accessors like record components, as the client does")
                 .check(PLUGIN);
     }
 

@@ -119,42 +119,20 @@ public record TaskReport(
 
     /** The same report with the model options that were sent. */
     public TaskReport withOptions(Map<String, Object> sent) {
-        return new TaskReport(
-                taskId,
-                model,
-                runwayVersion,
-                videoUri,
-                status,
-                outputs,
-                failureCode,
-                failure,
-                submittedAt,
-                completedAt,
-                sent,
-                videoFile,
-                download);
+        return with(sent, videoFile, download);
     }
 
     /** The same report naming the file that was sent inline. */
     public TaskReport withVideoFile(InlineVideo file) {
-        return new TaskReport(
-                taskId,
-                model,
-                runwayVersion,
-                videoUri,
-                status,
-                outputs,
-                failureCode,
-                failure,
-                submittedAt,
-                completedAt,
-                options,
-                file,
-                download);
+        return with(options, file, download);
     }
 
     /** The same report with the saved output. */
     public TaskReport withDownload(DownloadedVideo saved) {
+        return with(options, videoFile, saved);
+    }
+
+    private TaskReport with(Map<String, Object> sentOptions, InlineVideo sentFile, DownloadedVideo saved) {
         return new TaskReport(
                 taskId,
                 model,
@@ -166,8 +144,8 @@ public record TaskReport(
                 failure,
                 submittedAt,
                 completedAt,
-                options,
-                videoFile,
+                sentOptions,
+                sentFile,
                 saved);
     }
 
