@@ -22,11 +22,6 @@ import io.jenkins.plugins.runwayupscale.upscale.ManualExecutor;
 import io.jenkins.plugins.runwayupscale.upscale.Tasks;
 import io.jenkins.plugins.runwayupscale.upscale.TestBuild;
 import io.jenkins.plugins.runwayupscale.upscale.UpscaleRequest;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,6 +41,8 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class UpscaleExecutionTest {
     private static final String VIDEO = "https://cdn.example.com/final.mp4";
@@ -110,8 +107,9 @@ class UpscaleExecutionTest {
         assertThat(execution.getStatus()).isEqualTo("finished");
     }
 
-    @Test
-    void persistsTheTaskIdBeforeTheFirstPoll() throws Exception {
+    @ParameterizedTest
+    @EnumSource(ProgramFormat.class)
+    void persistsTheTaskIdBeforeTheFirstPoll(ProgramFormat format) throws Exception {
         SettableFuture<Void> saved = SettableFuture.create();
         when(context.saveState()).thenReturn(saved);
         UpscaleExecution execution = execution();
@@ -121,7 +119,7 @@ class UpscaleExecutionTest {
         worker.runAll();
 
         verify(context).saveState();
-        assertThat(serialize(execution)).contains("task-2".getBytes(StandardCharsets.UTF_8));
+        assertThat(format.write(execution)).contains("task-2".getBytes(StandardCharsets.UTF_8));
         assertThat(gateway.waits).isEmpty();
 
         saved.set(null);
@@ -253,12 +251,13 @@ class UpscaleExecutionTest {
         }
     }
 
-    @Test
-    void resumeWithSavedTaskIdPollsAndNeverResubmits() throws Exception {
+    @ParameterizedTest
+    @EnumSource(ProgramFormat.class)
+    void resumeWithSavedTaskIdPollsAndNeverResubmits(ProgramFormat format) throws Exception {
         UpscaleExecution before = startedAndPolling("task-7");
         FakeGateway.Wait firstWait = gateway.lastWait();
 
-        UpscaleExecution after = restart(before);
+        UpscaleExecution after = restart(format, before);
         after.onResume();
         worker.runAll();
 
@@ -277,14 +276,15 @@ class UpscaleExecutionTest {
         assertThat(successes).containsExactly(Tasks.OUTPUT);
     }
 
-    @Test
-    void resumeWithoutSavedTaskIdFailsAndNeverResubmits() throws Exception {
+    @ParameterizedTest
+    @EnumSource(ProgramFormat.class)
+    void resumeWithoutSavedTaskIdFailsAndNeverResubmits(ProgramFormat format) throws Exception {
         UpscaleExecution before = execution();
         before.start();
         worker.runAll();
         assertThat(gateway.submits).hasSize(1);
 
-        UpscaleExecution after = restart(before);
+        UpscaleExecution after = restart(format, before);
         after.onResume();
         worker.runAll();
 
@@ -298,10 +298,11 @@ class UpscaleExecutionTest {
                 .contains("restarted before", "not submitted again");
     }
 
-    @Test
-    void resumeNeverThrowsWhenTheEnvironmentIsBroken() throws Exception {
+    @ParameterizedTest
+    @EnumSource(ProgramFormat.class)
+    void resumeNeverThrowsWhenTheEnvironmentIsBroken(ProgramFormat format) throws Exception {
         UpscaleExecution before = startedAndPolling("task-8");
-        UpscaleExecution after = restart(before);
+        UpscaleExecution after = restart(format, before);
         after.useService(null);
 
         after.onResume();
@@ -309,13 +310,14 @@ class UpscaleExecutionTest {
         assertThat(failures).singleElement().isInstanceOf(RuntimeException.class);
     }
 
-    @Test
-    void serializedExecutionMidPollHoldsNoKey() throws Exception {
+    @ParameterizedTest
+    @EnumSource(ProgramFormat.class)
+    void serializedExecutionMidPollHoldsNoKey(ProgramFormat format) throws Exception {
         UpscaleExecution execution = startedAndPolling("task-9");
         gateway.lastWait().listener().statusChanged(Tasks.running("task-9", 0.5));
         worker.runAll();
 
-        byte[] bytes = serialize(execution);
+        byte[] bytes = format.write(execution);
 
         assertThat(bytes).contains("task-9".getBytes(StandardCharsets.UTF_8));
         assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain(TestBuild.KEY);
@@ -344,8 +346,9 @@ class UpscaleExecutionTest {
         assertThat(execution.blocksRestart()).isTrue();
     }
 
-    @Test
-    void aDataUriIsNotSavedWithTheProgramOnceTheTaskExists() throws Exception {
+    @ParameterizedTest
+    @EnumSource(ProgramFormat.class)
+    void aDataUriIsNotSavedWithTheProgramOnceTheTaskExists(ProgramFormat format) throws Exception {
         byte[] video = new byte[16 * 1024 * 1024];
         new Random(11).nextBytes(video);
         String dataUri = "data:video/mp4;base64," + Base64.getEncoder().encodeToString(video);
@@ -359,13 +362,13 @@ class UpscaleExecutionTest {
         gateway.lastSubmit().answer().complete("task-11");
         worker.runAll();
 
-        byte[] saved = serialize(execution);
+        byte[] saved = format.write(execution);
 
         assertThat(saved.length).isLessThan(8 * 1024);
         String sha256 =
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(video));
         assertThat(new String(saved, StandardCharsets.ISO_8859_1)).contains(sha256, "video/mp4");
-        UpscaleExecution after = restart(execution);
+        UpscaleExecution after = restart(format, execution);
         after.onResume();
         worker.runAll();
         gateway.lastWait().answer().complete(Tasks.succeeded("task-11"));
@@ -411,30 +414,10 @@ class UpscaleExecutionTest {
     }
 
     /** What a restart does: the execution is written with the program, read back, and given a new context. */
-    private UpscaleExecution restart(UpscaleExecution execution) throws Exception {
-        try (ObjectInputStream in = new ContextRestoringInput(serialize(execution), context)) {
-            UpscaleExecution restored = (UpscaleExecution) in.readObject();
-            restored.useService(build.service(worker));
-            return restored;
-        }
-    }
-
-    /** Java serialization as the Pipeline's program file does it, the context standing in for itself. */
-    private static byte[] serialize(UpscaleExecution execution) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes) {
-            {
-                enableReplaceObject(true);
-            }
-
-            @Override
-            protected Object replaceObject(Object obj) {
-                return obj instanceof StepContext ? ContextRestoringInput.PLACEHOLDER : obj;
-            }
-        }) {
-            out.writeObject(execution);
-        }
-        return bytes.toByteArray();
+    private UpscaleExecution restart(ProgramFormat format, UpscaleExecution execution) throws Exception {
+        UpscaleExecution restored = (UpscaleExecution) format.read(format.write(execution), context);
+        restored.useService(build.service(worker));
+        return restored;
     }
 
     private StepContext newContext() throws Exception {
@@ -468,23 +451,6 @@ class UpscaleExecutionTest {
             latch.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Reads an execution back, giving it the test's context where the real one stood. */
-    private static final class ContextRestoringInput extends ObjectInputStream {
-        static final String PLACEHOLDER = "<step context>";
-        private final StepContext context;
-
-        ContextRestoringInput(byte[] bytes, StepContext context) throws IOException {
-            super(new ByteArrayInputStream(bytes));
-            this.context = context;
-            enableResolveObject(true);
-        }
-
-        @Override
-        protected Object resolveObject(Object obj) {
-            return PLACEHOLDER.equals(obj) ? context : obj;
         }
     }
 }

@@ -95,7 +95,11 @@ public final class DirectDownload {
     private static DownloadedVideo save(HttpResponse<InputStream> answer, Path target, String name)
             throws IOException, InterruptedException, InvalidResponseException {
         Path folder = target.toAbsolutePath().getParent();
-        Path part = Files.createTempFile(folder, "." + target.getFileName() + ".", ".part");
+        Path fileName = target.getFileName();
+        if (folder == null || fileName == null) {
+            throw new IOException("Cannot save the output as " + target + ": it names no file in a folder");
+        }
+        Path part = Files.createTempFile(folder, "." + fileName + ".", ".part");
         boolean done = false;
         try {
             MessageDigest sha256 = VideoEncoder.sha256();

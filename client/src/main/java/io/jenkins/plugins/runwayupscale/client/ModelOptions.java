@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 public final class ModelOptions {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d+([eE][-+]?\\d+)?");
+    // Two flat patterns rather than an optional exponent group: nothing in them can backtrack into itself.
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
+    private static final Pattern DECIMAL_WITH_EXPONENT = Pattern.compile("-?\\d+\\.\\d+[eE][-+]?\\d+");
     private static final List<String> RESERVED = List.of("videoUri", "model");
 
     private ModelOptions() {}
@@ -133,7 +135,8 @@ public final class ModelOptions {
         if (INTEGER.matcher(text).matches()) {
             return Long.valueOf(text);
         }
-        if (DECIMAL.matcher(text).matches()) {
+        if (DECIMAL.matcher(text).matches()
+                || DECIMAL_WITH_EXPONENT.matcher(text).matches()) {
             return Double.valueOf(text);
         }
         return text;

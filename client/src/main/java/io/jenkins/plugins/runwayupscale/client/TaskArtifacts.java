@@ -78,9 +78,11 @@ public final class TaskArtifacts {
     public static Path fileIn(Path folder, String name) throws IOException {
         Path dir = folder.toAbsolutePath().normalize();
         Path file = dir.resolve(name).normalize();
+        Path fileName = file.getFileName();
         if (name.isEmpty()
+                || fileName == null
                 || !dir.equals(file.getParent())
-                || !file.getFileName().toString().equals(name)) {
+                || !fileName.toString().equals(name)) {
             throw new IOException(
                     "Refusing to write '" + Excerpt.cut(name, 200) + "': it is not a plain file name in " + dir);
         }
