@@ -39,6 +39,7 @@ public class RunwayUpscaleBuilder extends Builder implements SimpleBuildStep {
     private String videoFile;
     private String download;
     private boolean archiveVideo;
+    private Integer dataUriLimitMB;
     private String options;
 
     @DataBoundConstructor
@@ -124,6 +125,16 @@ public class RunwayUpscaleBuilder extends Builder implements SimpleBuildStep {
         this.archiveVideo = archiveVideo;
     }
 
+    public Integer getDataUriLimitMB() {
+        return dataUriLimitMB;
+    }
+
+    /** The largest video sent inline, in MB; null (the default) for the model's own limit. */
+    @DataBoundSetter
+    public void setDataUriLimitMB(Integer dataUriLimitMB) {
+        this.dataUriLimitMB = dataUriLimitMB;
+    }
+
     /** Extra model options, one {@code key=value} per line. */
     public String getOptions() {
         return options;
@@ -158,7 +169,8 @@ public class RunwayUpscaleBuilder extends Builder implements SimpleBuildStep {
                 expand(env, videoFile),
                 expand(env, download),
                 archiveVideo,
-                parsed);
+                parsed,
+                dataUriLimitMB);
         Upscale upscale =
                 service.upscale(service.plan(request), UpscaleBuild.of(run, listener, AgentWorkspace.of(workspace)));
         upscale.submit(Upscale.SubmissionHook.NONE);

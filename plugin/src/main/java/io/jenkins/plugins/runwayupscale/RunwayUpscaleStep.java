@@ -30,6 +30,7 @@ public class RunwayUpscaleStep extends Step {
     private String videoFile;
     private String download;
     private boolean archiveVideo;
+    private Integer dataUriLimitMB;
     // LinkedHashMap: the step is kept with the build's flow, and the map must stay serializable and in order.
     private LinkedHashMap<String, Object> options = new LinkedHashMap<>();
 
@@ -116,6 +117,16 @@ public class RunwayUpscaleStep extends Step {
         this.archiveVideo = archiveVideo;
     }
 
+    public Integer getDataUriLimitMB() {
+        return dataUriLimitMB;
+    }
+
+    /** The largest video sent inline, in MB; null (the default) for the model's own limit. */
+    @DataBoundSetter
+    public void setDataUriLimitMB(Integer dataUriLimitMB) {
+        this.dataUriLimitMB = dataUriLimitMB;
+    }
+
     public Map<String, Object> getOptions() {
         return Collections.unmodifiableMap(options);
     }
@@ -137,7 +148,8 @@ public class RunwayUpscaleStep extends Step {
                 videoFile,
                 download,
                 archiveVideo,
-                options);
+                options,
+                dataUriLimitMB);
     }
 
     @Override

@@ -29,7 +29,8 @@ public interface UpscaleForm {
             "model",
             "runwayVersion",
             "timeoutMinutes",
-            "options");
+            "options",
+            "dataUriLimitMB");
 
     /** True for the freestyle form, whose options are key=value lines; a Pipeline gives them as a map. */
     default boolean isFreestyle() {

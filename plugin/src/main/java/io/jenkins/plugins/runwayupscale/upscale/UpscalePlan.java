@@ -1,6 +1,7 @@
 package io.jenkins.plugins.runwayupscale.upscale;
 
 import hudson.AbortException;
+import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
 import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
 import io.jenkins.plugins.runwayupscale.client.ModelOptions;
@@ -37,6 +38,7 @@ public final class UpscalePlan implements Serializable {
     private final String download;
     private final boolean archiveVideo;
     private final LinkedHashMap<String, Object> options;
+    private final Integer dataUriLimitMB;
     private final String credentialsId;
     private final String baseUrl;
     private final String runwayVersion;
@@ -64,6 +66,7 @@ public final class UpscalePlan implements Serializable {
         this.download = extras.download();
         this.archiveVideo = extras.archiveVideo();
         this.options = new LinkedHashMap<>(extras.options());
+        this.dataUriLimitMB = extras.dataUriLimitMB();
         this.credentialsId = credentialsId;
         this.baseUrl = baseUrl;
         this.runwayVersion = runwayVersion;
@@ -79,7 +82,8 @@ public final class UpscalePlan implements Serializable {
             InlineVideo sentFile,
             String download,
             boolean archiveVideo,
-            Map<String, Object> options) {}
+            Map<String, Object> options,
+            Integer dataUriLimitMB) {}
 
     /** Checks the request without any I/O and fills in the defaults; the message says which value is wrong. */
     public static UpscalePlan of(UpscaleRequest request, UpscaleDefaults defaults) throws AbortException {
@@ -109,7 +113,11 @@ public final class UpscalePlan implements Serializable {
             String baseUrl = given(defaults.baseUrl());
             String runwayVersion = firstGiven(request.runwayVersion(), defaults.runwayVersion());
             String model = firstGiven(request.model(), defaults.model());
-            RunwaySettings settings = settings(baseUrl, runwayVersion, model, timeout, options);
+            if (request.dataUriLimitMB() != null && request.dataUriLimitMB() < 1) {
+                throw new AbortException(Messages.UpscalePlan_BadDataUriLimit(request.dataUriLimitMB()));
+            }
+            RunwaySettings settings =
+                    settings(baseUrl, runwayVersion, model, timeout, options, request.dataUriLimitMB());
             String video = givenUri == null ? null : VideoUris.validate(givenUri, settings.dataUriLimit());
             return new UpscalePlan(
                     video,
@@ -120,7 +128,7 @@ public final class UpscalePlan implements Serializable {
                     model,
                     timeout,
                     request.archive(),
-                    new Extras(videoFile, null, download, request.archiveVideo(), options),
+                    new Extras(videoFile, null, download, request.archiveVideo(), options, request.dataUriLimitMB()),
                     settings);
         } catch (InvalidInputException e) {
             throw new AbortException(Messages.UpscalePlan_Invalid(e.getMessage()));
@@ -165,7 +173,7 @@ public final class UpscalePlan implements Serializable {
     }
 
     private Extras extras(InlineVideo sent) {
-        return new Extras(videoFile, sent, download, archiveVideo, options);
+        return new Extras(videoFile, sent, download, archiveVideo, options, dataUriLimitMB);
     }
 
     /** What identifies the video of a checked data URI ({@code data:<type>;base64,<data>}); it has no file name. */
@@ -190,7 +198,7 @@ public final class UpscalePlan implements Serializable {
         RunwaySettings current = settings;
         if (current == null) {
             try {
-                current = settings(baseUrl, runwayVersion, model, timeoutMinutes, options);
+                current = settings(baseUrl, runwayVersion, model, timeoutMinutes, options, dataUriLimitMB);
             } catch (InvalidInputException e) {
                 // Only possible if a newer plugin checks more strictly than the one that saved this plan.
                 throw new IllegalStateException(Messages.UpscalePlan_Invalid(e.getMessage()), e);
@@ -201,13 +209,19 @@ public final class UpscalePlan implements Serializable {
     }
 
     private static RunwaySettings settings(
-            String baseUrl, String runwayVersion, String model, int timeoutMinutes, Map<String, Object> options)
+            String baseUrl,
+            String runwayVersion,
+            String model,
+            int timeoutMinutes,
+            Map<String, Object> options,
+            Integer dataUriLimitMB)
             throws InvalidInputException {
         return RunwaySettings.builder()
                 .baseUrl(baseUrl)
                 .runwayVersion(runwayVersion)
                 .model(model)
                 .modelOptions(options)
+                .dataUriLimit(dataUriLimitMB == null ? null : dataUriLimitMB * DataUriLimit.MB)
                 .waitTimeout(Duration.ofMinutes(timeoutMinutes))
                 .build();
     }

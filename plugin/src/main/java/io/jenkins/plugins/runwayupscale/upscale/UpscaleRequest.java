@@ -16,6 +16,7 @@ import java.util.Map;
  * @param download a workspace path to save the upscaled video as, or null
  * @param archiveVideo whether to archive the downloaded video with the build
  * @param options extra model options for the request body (empty when none)
+ * @param dataUriLimitMB the largest video sent inline, in MB; null for the model's own limit
  */
 public record UpscaleRequest(
         String videoUri,
@@ -27,7 +28,8 @@ public record UpscaleRequest(
         String videoFile,
         String download,
         boolean archiveVideo,
-        Map<?, ?> options) {
+        Map<?, ?> options,
+        Integer dataUriLimitMB) {
 
     /** A request for a video given by URI, with nothing saved in the workspace. */
     public UpscaleRequest(
@@ -37,6 +39,6 @@ public record UpscaleRequest(
             String runwayVersion,
             Integer timeoutMinutes,
             boolean archive) {
-        this(videoUri, credentialsId, model, runwayVersion, timeoutMinutes, archive, null, null, false, Map.of());
+        this(videoUri, credentialsId, model, runwayVersion, timeoutMinutes, archive, null, null, false, Map.of(), null);
     }
 }

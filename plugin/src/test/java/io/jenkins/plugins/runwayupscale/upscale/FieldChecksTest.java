@@ -46,6 +46,38 @@ class FieldChecksTest {
     }
 
     @Test
+    void exactlyOneOfVideoUriAndVideoFile() {
+        assertThat(FieldChecks.videoUri("", "out/intro.mp4")).isEqualTo(new FieldCheck(Kind.OK, null));
+        assertThat(FieldChecks.videoUri("https://cdn.example.com/final.mp4", "out/intro.mp4"))
+                .isEqualTo(new FieldCheck(Kind.ERROR, "Cannot upscale: give either videoUri or videoFile, not both."));
+        assertThat(FieldChecks.videoUri(" ", " ").message()).startsWith("Required unless a video file");
+    }
+
+    @Test
+    void workspacePathsStayInsideTheWorkspace() {
+        assertThat(FieldChecks.workspacePath("", "download")).isEqualTo(new FieldCheck(Kind.OK, null));
+        assertThat(FieldChecks.workspacePath("out/intro-4k.mp4", "download")).isEqualTo(new FieldCheck(Kind.OK, null));
+        assertThat(FieldChecks.workspacePath("../intro.mp4", "videoFile"))
+                .isEqualTo(new FieldCheck(
+                        Kind.ERROR, "videoFile: '../intro.mp4' leads outside the workspace; give a path inside it"));
+        assertThat(FieldChecks.workspacePath("/tmp/intro.mp4", "videoFile").kind())
+                .isEqualTo(Kind.ERROR);
+        assertThat(FieldChecks.workspacePath("$OUT/intro.mp4", "videoFile"))
+                .isEqualTo(new FieldCheck(Kind.OK, "Resolved when the build runs."));
+    }
+
+    @Test
+    void optionLinesAreKeyValuePairsOfSimpleValues() {
+        assertThat(FieldChecks.optionLines("resolution=4k\ncreativity=30\n# comment\n"))
+                .isEqualTo(new FieldCheck(Kind.OK, null));
+        assertThat(FieldChecks.optionLines(null)).isEqualTo(new FieldCheck(Kind.OK, null));
+        assertThat(FieldChecks.optionLines("resolution 4k"))
+                .isEqualTo(new FieldCheck(Kind.ERROR, "options: 'resolution 4k' is not of the form key=value"));
+        assertThat(FieldChecks.optionLines("fps-boost=true").message())
+                .contains("may contain only letters, digits and underscores");
+    }
+
+    @Test
     void videoUriWithAVariableIsLeftForBuildTime() {
         assertThat(FieldChecks.videoUri("$CDN/final.mp4"))
                 .isEqualTo(new FieldCheck(Kind.OK, "Resolved when the build runs."));

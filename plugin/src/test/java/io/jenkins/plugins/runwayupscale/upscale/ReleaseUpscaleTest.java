@@ -91,7 +91,17 @@ class ReleaseUpscaleTest {
     private static UpscaleRequest release(
             String videoFile, String download, boolean archiveVideo, Map<String, Object> options) {
         return new UpscaleRequest(
-                null, TestBuild.CREDENTIAL_ID, null, null, null, true, videoFile, download, archiveVideo, options);
+                null,
+                TestBuild.CREDENTIAL_ID,
+                null,
+                null,
+                null,
+                true,
+                videoFile,
+                download,
+                archiveVideo,
+                options,
+                null);
     }
 
     private Path file(String path, byte[] content) throws Exception {
@@ -190,7 +200,8 @@ class ReleaseUpscaleTest {
                 "big.mp4",
                 null,
                 false,
-                Map.of());
+                Map.of(),
+                null);
 
         Upscale upscale = start(request, workspace);
 
@@ -198,6 +209,26 @@ class ReleaseUpscaleTest {
                 .contains("'big.mp4' has 5242881 bytes (5 MB)")
                 .contains("over the data-URI limit of model magnific_video_upscaler_creative of 5 MB");
         assertThat(gateway.submits).isEmpty();
+    }
+
+    @Test
+    void aConfiguredDataUriLimitReplacesTheModels() throws Exception {
+        file("clip.mp4", video(5 * 1024 * 1024 + 100, 3));
+        Upscale raised = start(limited("magnific_video_upscaler_creative", 6), workspace);
+        assertThat(gateway.submits).hasSize(1);
+        assertThat(raised.result()).isNotDone();
+
+        Upscale lowered = start(limited(null, 1), workspace);
+        assertThat(failure(lowered))
+                .contains("'clip.mp4' has 5242980 bytes (5 MB), over the configured data-URI limit of 1 MB");
+        assertThat(gateway.submits).hasSize(1);
+        assertThatThrownBy(() -> service.plan(limited(null, 0)))
+                .hasMessage("The data-URI limit must be at least 1 MB, not 0.");
+    }
+
+    private static UpscaleRequest limited(String model, int megabytes) {
+        return new UpscaleRequest(
+                null, TestBuild.CREDENTIAL_ID, model, null, null, true, "clip.mp4", null, false, Map.of(), megabytes);
     }
 
     @Test
@@ -242,7 +273,8 @@ class ReleaseUpscaleTest {
                         "a.mp4",
                         null,
                         false,
-                        Map.of())))
+                        Map.of(),
+                        null)))
                 .hasMessage("Cannot upscale: give either videoUri or videoFile, not both.");
         assertThatThrownBy(() -> service.plan(release(null, null, false, Map.of())))
                 .hasMessageContaining("give the video, either as videoUri");
@@ -270,7 +302,8 @@ class ReleaseUpscaleTest {
                 null,
                 "out/a-4k.mp4",
                 false,
-                Map.of());
+                Map.of(),
+                null);
         assertThat(failure(start(downloadOnly, null))).startsWith("download reads or writes the workspace");
         assertThat(gateway.submits).isEmpty();
     }
