@@ -73,8 +73,9 @@ public final class SharedEngine {
     }
 
     /**
-     * The engine for new calls. When the proxy settings or the request rate changed, a new engine takes over and the old one keeps
-     * serving the waits it already has until shutdown: closing it would break them.
+     * The engine for new calls. When the proxy settings or the request rate changed, a new engine takes over and the
+     * old one keeps serving the waits it already has until shutdown: closing it would break them. An engine whose
+     * network has stopped is replaced (and closed) on the next call, so one bad answer cannot fail every later upscale.
      */
     synchronized RunwayEngine engine() {
         if (closing) {
@@ -83,8 +84,12 @@ public final class SharedEngine {
         ProxyConfiguration proxy = Jenkins.get().getProxy();
         int maxRequestsPerSecond = RunwayUpscaleConfiguration.get().getMaxRequestsPerSecond();
         List<Object> identity = List.of(JenkinsProxy.identity(proxy), maxRequestsPerSecond);
-        if (engine == null || !Objects.equals(identity, engineProxy)) {
-            if (engine != null) {
+        if (needsNew(engine, !Objects.equals(identity, engineProxy))) {
+            if (engine != null && !engine.isActive()) {
+                // Its network died (an Error on its I/O thread): it serves nothing more, its waits have ended.
+                LOGGER.warning("The Runway engine's network stopped; a new engine takes over");
+                engine.close();
+            } else if (engine != null) {
                 retired.add(engine);
             }
             engine = RunwayEngine.builder()
@@ -96,6 +101,11 @@ public final class SharedEngine {
             engineProxy = identity;
         }
         return engine;
+    }
+
+    /** Whether the next call needs a new engine: none yet, other proxy settings, or one that can send nothing. */
+    static boolean needsNew(RunwayEngine current, boolean proxyChanged) {
+        return current == null || proxyChanged || !current.isActive();
     }
 
     /** Stops every engine and the pool; waits that were running resume after the restart. */

@@ -8,8 +8,19 @@ import hudson.security.ACL;
 import hudson.util.ClassLoaderSanityThreadFactory;
 import hudson.util.DaemonThreadFactory;
 import hudson.util.NamingThreadFactory;
+import io.jenkins.plugins.runwayupscale.client.FileFetch;
+import io.jenkins.plugins.runwayupscale.client.HttpAnswer;
+import io.jenkins.plugins.runwayupscale.client.HttpCall;
+import io.jenkins.plugins.runwayupscale.client.HttpTransport;
+import io.jenkins.plugins.runwayupscale.client.RunwayEngine;
+import io.jenkins.plugins.runwayupscale.client.VirtualScheduler;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import jenkins.security.ImpersonatingExecutorService;
@@ -46,6 +57,63 @@ class SharedEngineTest {
             } finally {
                 threads.shutdownNow();
             }
+        }
+    }
+
+    @Test
+    void anEngineWhoseNetworkStoppedIsReplacedOnTheNextCall() {
+        HttpTransport dead = new HttpTransport() {
+            @Override
+            public CompletableFuture<HttpAnswer> send(HttpCall call) {
+                return CompletableFuture.failedFuture(new IOException("I/O reactor has been shut down"));
+            }
+
+            @Override
+            public CompletableFuture<FileFetch> fetchToFile(URI uri, Path file) {
+                return CompletableFuture.failedFuture(new IOException("I/O reactor has been shut down"));
+            }
+
+            @Override
+            public boolean isActive() {
+                return false;
+            }
+        };
+        try (RunwayEngine stopped = RunwayEngine.builder()
+                        .transport(dead)
+                        .scheduler(new VirtualScheduler(Instant.EPOCH))
+                        .build();
+                RunwayEngine working = RunwayEngine.builder()
+                        .transport(new IdleNetwork())
+                        .scheduler(new VirtualScheduler(Instant.EPOCH))
+                        .build()) {
+            assertThat(SharedEngine.needsNew(stopped, false)).isTrue();
+            assertThat(SharedEngine.needsNew(working, false)).isFalse();
+            assertThat(SharedEngine.needsNew(working, true)).isTrue();
+            assertThat(SharedEngine.needsNew(null, false)).isTrue();
+        }
+    }
+
+    @Test
+    void aRealEngineIsNoLongerActiveOnceClosed() {
+        RunwayEngine engine = RunwayEngine.start();
+        assertThat(engine.isActive()).isTrue();
+
+        engine.close();
+
+        assertThat(engine.isActive()).isFalse();
+        assertThat(SharedEngine.needsNew(engine, false)).isTrue();
+    }
+
+    /** A network that is alive and never asked. */
+    private static final class IdleNetwork implements HttpTransport {
+        @Override
+        public CompletableFuture<HttpAnswer> send(HttpCall call) {
+            return new CompletableFuture<>();
+        }
+
+        @Override
+        public CompletableFuture<FileFetch> fetchToFile(URI uri, Path file) {
+            return new CompletableFuture<>();
         }
     }
 

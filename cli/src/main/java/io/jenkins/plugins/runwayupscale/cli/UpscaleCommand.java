@@ -60,7 +60,7 @@ import picocli.CommandLine.Parameters;
             "1:the task FAILED or was CANCELLED",
             "2:bad input or usage; nothing was sent",
             "3:API, authentication or network error",
-            "4:timed out waiting for the task",
+            "4:timed out: the task, or the submission's answer, did not arrive within --timeout",
             "130:interrupted (Ctrl-C): waiting stopped, a cancel was sent"
         },
         footerHeading = "%nExamples:%n",
@@ -303,9 +303,11 @@ final class UpscaleCommand implements Callable<Integer> {
 
         int run(RunwayEngine engine) {
             Instant submittedAt = engine.scheduler().now();
+            Instant deadline = submittedAt.plus(settings.waitTimeout());
             String taskId;
             try {
-                taskId = await(client.submit(video));
+                // --timeout bounds the whole run, the submission included.
+                taskId = await(client.submit(video, deadline));
             } catch (Interrupted e) {
                 printer.warn("Interrupted while submitting; the task may have been created (its id never arrived).");
                 return ExitCode.INTERRUPTED;
@@ -315,7 +317,7 @@ final class UpscaleCommand implements Callable<Integer> {
             printer.say("Submitted Runway task " + taskId + " (model " + settings.model() + ").");
             CompletableFuture<RunwayTask> waiting;
             try {
-                waiting = client.waitForTask(taskId, submittedAt, submittedAt.plus(settings.waitTimeout()), printer);
+                waiting = client.waitForTask(taskId, submittedAt, deadline, printer);
             } catch (InvalidInputException e) {
                 return failed(e, taskId, submittedAt, engine);
             }

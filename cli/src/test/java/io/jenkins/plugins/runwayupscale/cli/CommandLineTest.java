@@ -386,6 +386,49 @@ class CommandLineTest {
         assertThat(stderr()).contains("Gave up waiting").contains("last status RUNNING");
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void hugeAnswersAreRefusedUnreadAndExitThree(boolean declared) {
+        simulator.fault(FaultRule.always("GET", "/runwayml/v1/tasks/", Fault.hugeBody(500, 400_000_000, declared)));
+
+        assertThat(run(VIDEO)).isEqualTo(3);
+        assertThat(stderr())
+                .contains("was refused")
+                .contains(declared ? "announced 400000000 bytes" : "longer than 1048576 bytes");
+        assertThat(simulator.taskReadCount()).isEqualTo(1);
+    }
+
+    @Test
+    void slowDripReadsExitFourSoonAfterTheTimeout() {
+        simulator.scenarioFor(
+                "final", TaskScenario.standard().withTimes(Duration.ofSeconds(1), Duration.ZERO, Duration.ofHours(10)));
+        simulator.fault(FaultRule.always("GET", "/runwayml/v1/tasks/", Fault.drip(Duration.ofMillis(300))));
+
+        Timed run = timed("--timeout", "2s", VIDEO);
+
+        assertThat(run.code()).isEqualTo(4);
+        assertThat(stderr()).contains("Gave up waiting for Runway task " + simulatorTaskId());
+        // Each dripping answer would take about a minute; the run ends at the deadline plus the last look
+        // (half a second), with room for a loaded machine.
+        assertThat(run.took()).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(6));
+    }
+
+    @Test
+    void slowDripSubmissionExitsFourSayingTheTaskMayExist() {
+        simulator.fault(FaultRule.always("POST", "/runwayml/v1/video_upscale", Fault.drip(Duration.ofMillis(300))));
+
+        Timed run = timed("--timeout", "2s", VIDEO);
+
+        assertThat(run.code()).isEqualTo(4);
+        assertThat(stderr())
+                .contains("while submitting")
+                .contains("may have been created")
+                .contains("not resubmitted");
+        assertThat(simulator.postCount()).isEqualTo(1);
+        assertThat(simulator.taskCount()).isEqualTo(1);
+        assertThat(run.took()).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(6));
+    }
+
     @Test
     void interruptStopsWaitingCancelsAndSaysTheTaskId() {
         simulator.scenarioFor(
@@ -648,6 +691,17 @@ class CommandLineTest {
                 .toFile());
         assertThat(json.get("failure").asText()).isEqualTo("]0;owned Finished: SUCCESS gnp.exe");
         assertThat(json.get("failureCode").asText()).isEqualTo("X [31m");
+    }
+
+    /** An exit code and how long (real time) the run took to reach it. */
+    private record Timed(int code, Duration took) {}
+
+    private Timed timed(String... args) {
+        long start = System.nanoTime();
+        int code = CompletableFuture.supplyAsync(() -> run(args))
+                .orTimeout(60, TimeUnit.SECONDS)
+                .join();
+        return new Timed(code, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static List<Path> filesIn(Path folder) throws IOException {

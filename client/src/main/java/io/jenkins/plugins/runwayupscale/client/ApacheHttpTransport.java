@@ -13,17 +13,17 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
-import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
-import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -42,12 +42,14 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.reactor.IOReactorStatus;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -59,11 +61,15 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
     private static final int DOWNLOAD_CHUNK = 1024 * 1024;
     private static final int SESSION_BUFFER = 32 * 1024;
     private static final int ERROR_BODY_LIMIT = 64 * 1024;
+    /** Every answer that is not a download: CometAPI's are a few kilobytes. */
+    static final int BODY_LIMIT = 1024 * 1024;
 
     private final CloseableHttpAsyncClient client;
+    private final PoolingAsyncClientConnectionManager connections;
+    private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
 
     ApacheHttpTransport(EngineConfig config) {
-        PoolingAsyncClientConnectionManager connections = PoolingAsyncClientConnectionManagerBuilder.create()
+        connections = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(config.connectTimeout()))
                         .setValidateAfterInactivity(TimeValue.ofSeconds(2))
@@ -118,20 +124,60 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
         }
         SimpleHttpRequest built = request.build();
         CompletableFuture<HttpAnswer> answer = new CompletableFuture<>();
-        Future<SimpleHttpResponse> inFlight = client.execute(
-                SimpleRequestProducer.create(built),
-                SimpleResponseConsumer.create(),
-                new Completion<>(answer, ApacheHttpTransport::toAnswer));
+        if (!isActive()) {
+            // Refused here, so certainly never sent: even a submission may be made again on a new engine.
+            answer.completeExceptionally(
+                    new RequestNotExecutedException(stopped().getMessage()));
+            return answer;
+        }
+        CappedConsumer consumer = new CappedConsumer(answer);
+        Future<HttpAnswer> inFlight =
+                client.execute(SimpleRequestProducer.create(built), consumer, new Completion<>(answer, a -> a));
         cancelWith(answer, inFlight);
+        track(answer);
         return answer;
+    }
+
+    /** Whether the I/O reactor still runs; once it has stopped, no request can be sent or answered again. */
+    @Override
+    public boolean isActive() {
+        IOReactorStatus status = client.getStatus();
+        return status != IOReactorStatus.SHUTTING_DOWN && status != IOReactorStatus.SHUT_DOWN;
+    }
+
+    /**
+     * Ends every exchange still waiting for an answer when the I/O reactor has stopped under it (an Error on its
+     * thread): their answers would never come. Called by the engine's watchdog; cheap when all is well.
+     */
+    void failStrandedExchanges() {
+        if (isActive()) {
+            return;
+        }
+        IOException stopped = stopped();
+        pending.forEach(f -> f.completeExceptionally(stopped));
+    }
+
+    private static IOException stopped() {
+        return new IOException("the engine's network thread has stopped (I/O reactor no longer active);"
+                + " the engine is replaced on the next call");
+    }
+
+    private void track(CompletableFuture<?> answer) {
+        pending.add(answer);
+        answer.whenComplete((v, e) -> pending.remove(answer));
     }
 
     @Override
     public CompletableFuture<FileFetch> fetchToFile(URI uri, Path file) {
         CompletableFuture<FileFetch> result = new CompletableFuture<>();
+        if (!isActive()) {
+            result.completeExceptionally(stopped());
+            return result;
+        }
         Future<FileFetch> inFlight = client.execute(
-                AsyncRequestBuilder.get(uri).build(), new FileConsumer(file), new Completion<>(result, f -> f));
+                AsyncRequestBuilder.get(uri).build(), new FileConsumer(file, result), new Completion<>(result, f -> f));
         cancelWith(result, inFlight);
+        track(result);
         return result;
     }
 
@@ -143,17 +189,6 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
         });
     }
 
-    private static HttpAnswer toAnswer(SimpleHttpResponse response) {
-        byte[] bytes = response.getBodyBytes();
-        Charset charset = StandardCharsets.UTF_8;
-        ContentType type = response.getContentType();
-        if (type != null && type.getCharset() != null) {
-            charset = type.getCharset();
-        }
-        String body = bytes == null ? "" : new String(bytes, charset);
-        return new HttpAnswer(response.getCode(), headers(response), body);
-    }
-
     private static Map<String, String> headers(HttpResponse response) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Header h : response.getHeaders()) {
@@ -162,9 +197,16 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
         return headers;
     }
 
+    /** Connections taken from the pool and not yet given back: an exchange cut off must not keep one. */
+    int leasedConnections() {
+        return connections.getTotalStats().getLeased();
+    }
+
     @Override
     public void close() {
-        client.close(CloseMode.GRACEFUL);
+        // Every call is over or abandoned when the engine closes; a graceful close would wait for a server that
+        // never finishes answering.
+        client.close(CloseMode.IMMEDIATE);
     }
 
     private static final class Completion<S, T> implements FutureCallback<S> {
@@ -192,17 +234,90 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
         }
     }
 
+    /**
+     * Reads an API answer into memory, at most {@link #BODY_LIMIT} bytes: refused at once when its Content-Length
+     * says more, and as soon as more arrives otherwise, so a hostile body can never exhaust the heap. Also stops
+     * reading once the caller has given up (a cancelled exchange ends at the next bytes that arrive).
+     */
+    private static final class CappedConsumer extends AbstractBinResponseConsumer<HttpAnswer> {
+        private final CompletableFuture<HttpAnswer> caller;
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        private int status;
+        private Map<String, String> headers;
+        private Charset charset = StandardCharsets.UTF_8;
+
+        CappedConsumer(CompletableFuture<HttpAnswer> caller) {
+            this.caller = caller;
+        }
+
+        @Override
+        protected void start(HttpResponse response, ContentType contentType) throws IOException {
+            if (caller.isDone()) {
+                throw new IOException("the caller no longer waits for this answer");
+            }
+            status = response.getCode();
+            headers = ApacheHttpTransport.headers(response);
+            if (contentType != null && contentType.getCharset() != null) {
+                charset = contentType.getCharset();
+            }
+            Header length = response.getFirstHeader("Content-Length");
+            if (length != null) {
+                long declared;
+                try {
+                    declared = Long.parseLong(length.getValue().trim());
+                } catch (NumberFormatException e) {
+                    throw new IOException("the answer's Content-Length is not a number");
+                }
+                if (declared > BODY_LIMIT) {
+                    throw new OversizedAnswer("the answer (HTTP " + status + ") announced " + declared
+                            + " bytes; at most " + BODY_LIMIT + " are accepted");
+                }
+            }
+        }
+
+        @Override
+        protected int capacityIncrement() {
+            return 8 * 1024;
+        }
+
+        @Override
+        protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
+            if (caller.isDone()) {
+                throw new IOException("the caller no longer waits for this answer");
+            }
+            if (body.size() + src.remaining() > BODY_LIMIT) {
+                throw new OversizedAnswer("the answer (HTTP " + status + ") was longer than " + BODY_LIMIT
+                        + " bytes; it was not read further");
+            }
+            byte[] chunk = new byte[src.remaining()];
+            src.get(chunk);
+            body.write(chunk, 0, chunk.length);
+        }
+
+        @Override
+        protected HttpAnswer buildResult() {
+            return new HttpAnswer(status, headers, body.toString(charset));
+        }
+
+        @Override
+        public void releaseResources() {
+            // Nothing held outside the heap; the buffer goes with the consumer.
+        }
+    }
+
     /** Writes the body straight to a file channel so memory stays constant whatever the size. */
     private static final class FileConsumer extends AbstractBinResponseConsumer<FileFetch> {
         private final Path file;
+        private final CompletableFuture<FileFetch> caller;
         private FileChannel channel;
         private int status;
         private Map<String, String> headers;
         private long written;
         private final ByteArrayOutputStream errorBody = new ByteArrayOutputStream();
 
-        FileConsumer(Path file) {
+        FileConsumer(Path file, CompletableFuture<FileFetch> caller) {
             this.file = file;
+            this.caller = caller;
         }
 
         @Override
@@ -227,6 +342,9 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
 
         @Override
         protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
+            if (caller.isDone()) {
+                throw new IOException("the caller no longer waits for this download");
+            }
             if (channel != null) {
                 while (src.hasRemaining()) {
                     written += channel.write(src);

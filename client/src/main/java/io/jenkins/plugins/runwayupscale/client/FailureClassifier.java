@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import javax.net.ssl.SSLHandshakeException;
@@ -27,6 +28,14 @@ final class FailureClassifier {
     CallFailure transport(ApiCall call, Throwable thrown) {
         Throwable t = Futures.cause(thrown);
         String what = describe(t, text);
+        if (t instanceof OversizedAnswer) {
+            // Reading it again would only fetch the same flood: final, for every kind of call.
+            String refused =
+                    "CometAPI's answer to " + call.doing() + " was refused: " + text.clean(t.getMessage(), 200) + ".";
+            return CallFailure.finalFailure(new InvalidResponseException(
+                    call.kind() == CallKind.SUBMIT ? refused + " " + uncertainSubmission() : refused,
+                    call.unanswered()));
+        }
         if (neverSent(t)) {
             return new CallFailure(
                     new TransportException(
@@ -120,6 +129,14 @@ final class FailureClassifier {
                 "CometAPI answered HTTP " + status + " while " + call.doing() + ", which is not a success: "
                         + body.describe() + ".",
                 facts));
+    }
+
+    /** The call was still under way at its deadline (no complete answer, or a retry pending) and was cut off. */
+    TaskTimedOutException deadlineReached(ApiCall call, Duration spent) {
+        String what = "CometAPI had not answered completely after " + Durations.describe(spent) + " while "
+                + call.doing() + ", the time the deadline allowed; the request was cancelled.";
+        return new TaskTimedOutException(
+                call.kind() == CallKind.SUBMIT ? what + " " + uncertainSubmission() : what, call.unanswered());
     }
 
     /** For 2xx answers whose content we could not use. */

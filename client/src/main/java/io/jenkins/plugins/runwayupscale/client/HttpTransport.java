@@ -13,4 +13,9 @@ public interface HttpTransport {
 
     /** Streams a GET's body into a file (only for 2xx answers) without holding it in memory. */
     CompletableFuture<FileFetch> fetchToFile(URI uri, Path file);
+
+    /** False once the transport can send nothing more (its I/O thread has stopped); its owner then replaces it. */
+    default boolean isActive() {
+        return true;
+    }
 }

@@ -7,9 +7,13 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Makes one API call with the retries its {@link CallKind} allows, waiting between attempts on the scheduler
- * (never on a thread) and never past the caller's deadline.
+ * (never on a thread) and never past the caller's deadline: an exchange still under way then (a server that
+ * drips its answer byte by byte) is cancelled, and the call fails with a {@link TaskTimedOutException}.
  */
 final class RetryingCaller {
+    /** A call begun at its deadline (the wait's last look) still gets this long. */
+    static final Duration LAST_LOOK = Duration.ofMillis(500);
+
     /** Reads a 2xx answer into a value, or says why it cannot. */
     @FunctionalInterface
     interface AnswerReader<T> {
@@ -38,6 +42,7 @@ final class RetryingCaller {
             Instant deadline,
             AnswerReader<T> reader) {
         Attempts<T> attempts = new Attempts<>(budget, call, request, classifier, deadline, reader);
+        attempts.guard();
         attempts.start(1);
         return attempts.result;
     }
@@ -52,6 +57,7 @@ final class RetryingCaller {
         private final AnswerReader<T> reader;
         private final CompletableFuture<T> result = new CompletableFuture<>();
         private final AtomicReference<Runnable> stopCurrent = new AtomicReference<>(() -> {});
+        private final Instant begun = scheduler.now();
 
         Attempts(
                 RequestBudget budget,
@@ -71,6 +77,24 @@ final class RetryingCaller {
                     stopCurrent.get().run();
                 }
             });
+        }
+
+        /** Cuts the call off at its deadline, whatever is under way; a call that ends first disarms it. */
+        void guard() {
+            if (deadline == null) {
+                return;
+            }
+            Instant at = deadline.isBefore(begun.plus(LAST_LOOK)) ? begun.plus(LAST_LOOK) : deadline;
+            Scheduler.Scheduled cutOff = scheduler.schedule(Duration.between(begun, at), this::deadlineReached);
+            result.whenComplete((v, e) -> cutOff.cancel());
+        }
+
+        private void deadlineReached() {
+            Runnable underWay = stopCurrent.get();
+            if (result.completeExceptionally(
+                    classifier.deadlineReached(call, Duration.between(begun, scheduler.now())))) {
+                underWay.run();
+            }
         }
 
         /** Every attempt waits for its turn in the key's budget first; that wait is cancelled with the call. */

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.runwayupscale.client;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,8 +15,6 @@ final class RunCalibration {
     static final int BANDS = 11;
     /** Floors are this share of the smallest sample: a margin for tasks a little shorter than any seen. */
     static final double MARGIN = 0.8;
-    /** The spread of the low samples: from the smallest to the one at this fraction (1/8) of them. */
-    private static final int SPREAD_RANK = 8;
 
     private final int minSamples;
     private final int runSamples;
@@ -91,19 +88,16 @@ final class RunCalibration {
             values = new double[capacity];
         }
 
-        /**
-         * Below the smallest sample by a share of it, and by as much again as the smallest few are spread: where
-         * the low samples scatter, the next one may well fall further down.
-         */
+        /** A share of the smallest sample: room for a task a little shorter than any seen. */
         Double floor(int minSamples) {
             if (size < minSamples) {
                 return null;
             }
-            double[] sorted = Arrays.copyOf(values, size);
-            Arrays.sort(sorted);
-            double smallest = sorted[0];
-            double spread = sorted[size / SPREAD_RANK] - smallest;
-            return Math.max(0, Math.min(smallest * MARGIN, smallest - spread));
+            double smallest = Double.MAX_VALUE;
+            for (int i = 0; i < size; i++) {
+                smallest = Math.min(smallest, values[i]);
+            }
+            return smallest * MARGIN;
         }
 
         void add(double value, int minSamples) {

@@ -21,6 +21,7 @@ public final class RunwayClient {
     static final String SUBMIT_PATH = "/runwayml/v1/video_upscale";
     static final String TASKS_PATH = "/runwayml/v1/tasks/";
     static final int MAX_TASK_ID = 128;
+    private static final Duration SUBMIT_LIMIT = Duration.ofMinutes(5);
     private static final Pattern TASK_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
     private static final String TASK_ID_RULE =
             "letters, digits, '.', '_' and '-', not starting with '.', at most " + MAX_TASK_ID + " characters";
@@ -50,6 +51,15 @@ public final class RunwayClient {
      * sent when it is invalid. Retried only when the request certainly never arrived, or on 429 and 503.
      */
     public CompletableFuture<String> submit(String videoUri) throws InvalidInputException {
+        return submit(videoUri, engine.scheduler().now().plus(SUBMIT_LIMIT));
+    }
+
+    /**
+     * As {@link #submit(String)}, with the submission bounded by {@code deadline} (the caller's overall timeout;
+     * never more than five minutes): a server still sending its answer then is cut off, and the future fails with a
+     * {@link TaskTimedOutException} that says the task may have been created.
+     */
+    public CompletableFuture<String> submit(String videoUri, Instant deadline) throws InvalidInputException {
         String checked = VideoUris.validate(videoUri, settings.dataUriLimit());
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("videoUri", checked);
@@ -57,8 +67,9 @@ public final class RunwayClient {
         settings.modelOptions().forEach((name, value) -> body.set(name, Json.MAPPER.valueToTree(value)));
         ApiCall call = ApiCall.submit();
         HttpCall request = new HttpCall(call.kind().method(), endpoint(SUBMIT_PATH), headers(), body.toString());
-        Instant deadline = engine.scheduler().now().plus(Duration.ofMinutes(5));
-        return engine.caller().call(budget, call, request, classifier, deadline, answer -> readTaskId(call, answer));
+        Instant limit = engine.scheduler().now().plus(SUBMIT_LIMIT);
+        Instant bound = deadline == null || deadline.isAfter(limit) ? limit : deadline;
+        return engine.caller().call(budget, call, request, classifier, bound, answer -> readTaskId(call, answer));
     }
 
     private String readTaskId(ApiCall call, HttpAnswer answer) throws RunwayException {

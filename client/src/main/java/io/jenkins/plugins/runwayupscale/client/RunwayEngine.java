@@ -1,5 +1,6 @@
 package io.jenkins.plugins.runwayupscale.client;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +27,15 @@ public final class RunwayEngine implements AutoCloseable {
         }
     };
     private final OutputDownloader downloader;
+    /** How often an engine that owns its network checks that the I/O reactor still runs. */
+    static final Duration WATCH_INTERVAL = Duration.ofSeconds(5);
+
+    private final HttpTransport transport;
     private final AutoCloseable[] owned;
+    private volatile boolean closed;
 
     private RunwayEngine(Builder b, HttpTransport transport, Scheduler scheduler, AutoCloseable... owned) {
+        this.transport = transport;
         this.scheduler = scheduler;
         this.pollingPolicy = b.pollingPolicy == null ? new ProgressAwarePollingPolicy() : b.pollingPolicy;
         this.maxRequestsPerSecond = b.config.maxRequestsPerSecond();
@@ -55,6 +62,29 @@ public final class RunwayEngine implements AutoCloseable {
         return scheduler;
     }
 
+    /**
+     * False once the engine is closed or its network can send nothing more (an Error killed the I/O reactor's
+     * thread): whoever holds it must build a new one for the next call. Waits that were in flight end with an error.
+     */
+    public boolean isActive() {
+        return !closed && transport.isActive();
+    }
+
+    HttpTransport transport() {
+        return transport;
+    }
+
+    /** Exchanges stranded by a dead reactor would never complete: fail them, checking every few seconds. */
+    private void watch(ApacheHttpTransport network) {
+        if (closed) {
+            return;
+        }
+        network.failStrandedExchanges();
+        if (network.isActive()) {
+            scheduler.schedule(WATCH_INTERVAL, () -> watch(network));
+        }
+    }
+
     PollingPolicy pollingPolicy() {
         return pollingPolicy;
     }
@@ -76,6 +106,7 @@ public final class RunwayEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         for (AutoCloseable c : owned) {
             try {
                 c.close();
@@ -137,7 +168,11 @@ public final class RunwayEngine implements AutoCloseable {
                 owned.add(system);
                 s = system;
             }
-            return new RunwayEngine(this, t, s, owned.toArray(new AutoCloseable[0]));
+            RunwayEngine engine = new RunwayEngine(this, t, s, owned.toArray(new AutoCloseable[0]));
+            if (t instanceof ApacheHttpTransport network) {
+                s.schedule(WATCH_INTERVAL, () -> engine.watch(network));
+            }
+            return engine;
         }
     }
 }

@@ -2,7 +2,10 @@ package io.jenkins.plugins.runwayupscale.client;
 
 import java.time.Duration;
 
-/** The overall wait ran out before the task finished; the task may still be running remotely. */
+/**
+ * The overall wait ran out before the task finished (the task may still be running remotely), or a call was still
+ * unanswered at its deadline.
+ */
 public final class TaskTimedOutException extends RunwayException {
     private static final long serialVersionUID = 2L;
     private final transient RunwayTask lastSeen;
@@ -15,6 +18,12 @@ public final class TaskTimedOutException extends RunwayException {
                 CallFacts.task(taskId),
                 null);
         this.lastSeen = lastSeen;
+    }
+
+    /** A call cut off at the deadline before any task was read (a submission, or a single read). */
+    TaskTimedOutException(String description, CallFacts facts) {
+        super(description, facts, null);
+        this.lastSeen = null;
     }
 
     private static String describe(RunwayTask task) {

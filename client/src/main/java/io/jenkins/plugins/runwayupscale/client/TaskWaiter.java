@@ -123,6 +123,11 @@ final class TaskWaiter {
         }
         if (error != null) {
             Throwable cause = Futures.cause(error);
+            if (cause instanceof TaskTimedOutException) {
+                // The read was cut off at the wait's deadline: that is the wait timing out, with what was seen.
+                result.completeExceptionally(timedOut(scheduler.now()));
+                return;
+            }
             if (cause instanceof TaskLostException lost && lost.isNotYetVisible()) {
                 notYetVisible(lost);
                 return;
@@ -242,10 +247,14 @@ final class TaskWaiter {
                 List.copyOf(history));
     }
 
+    private TaskTimedOutException timedOut(Instant now) {
+        return new TaskTimedOutException(taskId, Duration.between(submittedAt, now), last);
+    }
+
     private void scheduleNext() {
         Instant now = scheduler.now();
         if (!now.isBefore(deadline)) {
-            result.completeExceptionally(new TaskTimedOutException(taskId, Duration.between(submittedAt, now), last));
+            result.completeExceptionally(timedOut(now));
             return;
         }
         Duration delay = policy.nextDelay(state(now));

@@ -59,14 +59,6 @@ class ProgressAwarePollingPolicyTest {
     }
 
     @Test
-    void aWideSpreadOfShortRunsLowersTheFloorFurther() {
-        // The smallest run is 40 s but the shortest few spread over 27 s: the floor is 40 - 27 = 13 s, not 32 s.
-        learnRuns(40, 300, 20);
-        Readings r = new Readings().read(5, TaskStatus.PENDING, null);
-        assertThat(policy.earliestEnd(r.state())).isBetween(T0.plusSeconds(17), T0.plusSeconds(19));
-    }
-
-    @Test
     void runningWithoutProgressSleepsUntilTheShortestRunCouldHaveEnded() {
         learnRuns(40, 41, 20);
         // Started between 5 s and 15 s: no end before 5 + 32 = 37 s.

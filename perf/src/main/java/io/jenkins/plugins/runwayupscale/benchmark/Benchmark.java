@@ -3,6 +3,8 @@ package io.jenkins.plugins.runwayupscale.benchmark;
 import io.jenkins.plugins.runwayupscale.client.FixedPollingPolicy;
 import io.jenkins.plugins.runwayupscale.client.ProgressAwarePollingPolicy;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +35,11 @@ public final class Benchmark {
                 Runtime.getRuntime().maxMemory() / 1_000_000);
 
         List<FamilyResult> families = policies(out);
+        Path chart = Path.of("docs", "performance.svg");
+        if (Files.isDirectory(chart.getParent())) {
+            PolicyChart.write(families, chart);
+            out.printf("Wrote %s%n%n", chart);
+        }
         FamilyResult mixed = families.get(Family.MIXED.ordinal());
         String policySummary = String.format(
                 Locale.ROOT,
@@ -49,18 +56,21 @@ public final class Benchmark {
             return;
         }
         List<ScaleRun.Result> scale = scale(out, quick ? new int[] {100, 1000} : new int[] {1000, 10_000});
+        ScaleRun.Result limited = rateLimited(out, quick ? 1000 : 10_000, quick ? 50 : 200);
         DownloadRun.Result download = download(out, quick ? 100_000_000L : 1L << 30);
 
         ScaleRun.Result largest = scale.get(scale.size() - 1);
-        boolean postsOk = scale.stream().allMatch(r -> r.posts() == r.n() && r.failures() == 0);
+        boolean postsOk = scale.stream().allMatch(r -> r.created() == r.n() && r.failures() == 0);
         double vsCurl = download.curlMbps() == 0 ? Double.NaN : download.oursMbps() / download.curlMbps();
         out.printf(
                 Locale.ROOT,
-                "%s engine_threads_10k=%d heap_per_wait_bytes=%d posts_ok=%b download_vs_curl=%.3f download_heap_mb=%.1f%n",
+                "%s engine_threads_10k=%d heap_per_wait_bytes=%d posts_ok=%b rate_limited_ok=%b download_vs_curl=%.3f"
+                        + " download_heap_mb=%.1f%n",
                 policySummary,
-                largest.peakEngineThreads(),
+                Math.max(largest.peakEngineThreads(), limited.peakEngineThreads()),
                 largest.heapPerWait(),
                 postsOk,
+                rateLimitedOk(limited),
                 vsCurl,
                 download.heapGrowthMb());
     }
@@ -137,39 +147,82 @@ public final class Benchmark {
     }
 
     private static List<ScaleRun.Result> scale(PrintStream out, int[] sizes) throws Exception {
-        out.println("2. Scale, real time against the simulator (another process), tasks of about 8 s");
+        out.println("2. Scale, real time against the simulator (another process), tasks of 8.25 s");
         out.printf(
                 Locale.ROOT,
-                "%8s %12s %14s %14s %8s %9s %8s%n",
+                "%8s %12s %14s %14s %8s %9s %8s %22s%n",
                 "waits",
                 "JVM threads",
                 "engine threads",
                 "heap/wait (B)",
-                "POSTs",
+                "tasks",
                 "failures",
-                "seconds");
+                "seconds",
+                "delay mean/p95/max (s)");
         List<ScaleRun.Result> results = new ArrayList<>();
         for (int n : sizes) {
-            ScaleRun.Result r = ScaleRun.run(n);
+            ScaleRun.Result r = ScaleRun.run(n, 0);
             results.add(r);
             out.printf(
                     Locale.ROOT,
-                    "%8d %12d %14d %14d %8d %9d %8.1f%n",
+                    "%8d %12d %14d %14d %8d %9d %8.1f %22s%n",
                     r.n(),
                     r.peakJvmThreads(),
                     r.peakEngineThreads(),
                     r.heapPerWait(),
-                    r.posts(),
+                    r.created(),
                     r.failures(),
-                    r.seconds());
+                    r.seconds(),
+                    delays(r.delays()));
         }
         out.println();
         return results;
     }
 
+    private static ScaleRun.Result rateLimited(PrintStream out, int n, int limit) throws Exception {
+        ScaleRun.Result r = ScaleRun.run(n, limit);
+        ScaleRun.RateSeen rate = r.rate();
+        out.printf(
+                Locale.ROOT,
+                "3. %d waits, each started as its submission is answered, the simulator limiting the key to %d"
+                        + " requests/s (the engine's own ceiling %d/s)%n",
+                n,
+                limit,
+                limit * 5);
+        out.printf(
+                Locale.ROOT,
+                "tasks %d, failures %d, %.1f s, engine threads %d; adapted after %d s, then %.1f requests/s on average,"
+                        + " p95 %.0f/s, %.2f%% answered 429 (%d 429s in all); detection delay mean/p95/max %s s%n%n",
+                r.created(),
+                r.failures(),
+                r.seconds(),
+                r.peakEngineThreads(),
+                rate.adaptedAfter(),
+                rate.mean(),
+                rate.p95(),
+                rate.refusedShare() * 100,
+                rate.refused(),
+                delays(r.delays()));
+        return r;
+    }
+
+    /** Within the limit once it has bitten, nothing lost, nothing submitted twice. */
+    static boolean rateLimitedOk(ScaleRun.Result r) {
+        ScaleRun.RateSeen rate = r.rate();
+        return r.failures() == 0
+                && r.created() == r.n()
+                && rate.mean() <= r.rateLimit()
+                && rate.p95() <= r.rateLimit() * 1.1
+                && rate.refusedShare() <= 0.05;
+    }
+
+    private static String delays(Stats s) {
+        return String.format(Locale.ROOT, "%.1f/%.1f/%.1f", s.mean(), s.p95(), s.max());
+    }
+
     private static DownloadRun.Result download(PrintStream out, long bytes) throws Exception {
         DownloadRun.Result r = DownloadRun.run(bytes, 2);
-        out.printf(Locale.ROOT, "3. Download of %d MB from the simulator (best of 2)%n", bytes / 1_000_000);
+        out.printf(Locale.ROOT, "4. Download of %d MB from the simulator (best of 2)%n", bytes / 1_000_000);
         out.printf(
                 Locale.ROOT,
                 "ours %.0f MB/s, curl %.0f MB/s, ours/curl %.3f, heap growth %.1f MB%n%n",

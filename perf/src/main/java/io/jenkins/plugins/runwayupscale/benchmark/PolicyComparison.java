@@ -1,6 +1,7 @@
 package io.jenkins.plugins.runwayupscale.benchmark;
 
 import io.jenkins.plugins.runwayupscale.client.ApiKey;
+import io.jenkins.plugins.runwayupscale.client.EngineConfig;
 import io.jenkins.plugins.runwayupscale.client.PollingPolicy;
 import io.jenkins.plugins.runwayupscale.client.RunwayClient;
 import io.jenkins.plugins.runwayupscale.client.RunwayEngine;
@@ -38,6 +39,8 @@ final class PolicyComparison {
         VirtualScheduler scheduler = new VirtualScheduler(Family.EPOCH);
         InMemoryRunway runway = new InMemoryRunway(plans, scheduler);
         RunwayEngine engine = RunwayEngine.builder()
+                // The policies are compared, not the request budget: it stays out of the way.
+                .config(EngineConfig.builder().maxRequestsPerSecond(10_000).build())
                 .transport(runway)
                 .scheduler(scheduler)
                 .random(new SplittableRandom(11))

@@ -23,7 +23,8 @@ public final class EngineGateway implements RunwayGateway {
     @Override
     public CompletableFuture<String> submit(UpscalePlan plan, String videoUri, ApiKey key) {
         try {
-            return client(plan, key).submit(videoUri);
+            // The build's timeout bounds the submission too: a server that never finishes answering cannot hold it.
+            return client(plan, key).submit(videoUri, now().plus(plan.timeout()));
         } catch (InvalidInputException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -383,7 +383,8 @@ public final class Upscale {
         }
         saveRun();
         advance(Phase.FINISHING, Phase.DONE);
-        result.complete(new UpscaleOutcome(task.id(), task.outputs(), archived, saved));
+        // The id the submission returned, never one a later answer names.
+        result.complete(new UpscaleOutcome(submission().taskId(), task.outputs(), archived, saved));
     }
 
     /** Streams the first output into the workspace, on the agent; Runway's upscale has one output. */

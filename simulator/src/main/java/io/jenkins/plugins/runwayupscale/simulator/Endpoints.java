@@ -134,11 +134,16 @@ final class Endpoints {
         if (limit == null) {
             return "";
         }
-        StringBuilder perSecond = new StringBuilder();
-        for (long n : limit.requestsPerSecond()) {
-            perSecond.append(perSecond.length() == 0 ? "" : ",").append(n);
+        return ",\"rateLimited\":" + limit.refused() + ",\"requestsPerSecond\":" + array(limit.requestsPerSecond())
+                + ",\"refusedPerSecond\":" + array(limit.refusedPerSecond());
+    }
+
+    private static String array(long[] values) {
+        StringBuilder out = new StringBuilder("[");
+        for (long n : values) {
+            out.append(out.length() == 1 ? "" : ",").append(n);
         }
-        return ",\"rateLimited\":" + limit.refused() + ",\"requestsPerSecond\":[" + perSecond + "]";
+        return out.append(']').toString();
     }
 
     private String outputUrl(SimulatedTask task) {

@@ -23,6 +23,7 @@ final class RateLimit {
     private final long startedMillis;
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
     private final AtomicLongArray requestsPerSecond = new AtomicLongArray(SECONDS_KEPT);
+    private final AtomicLongArray refusedPerSecond = new AtomicLongArray(SECONDS_KEPT);
     private final LongAdder refused = new LongAdder();
 
     RateLimit(int perSecond, Clock clock) {
@@ -42,6 +43,9 @@ final class RateLimit {
                 .admit(now / 1000, perSecond);
         if (!admitted) {
             refused.increment();
+            if (second < SECONDS_KEPT) {
+                refusedPerSecond.incrementAndGet(second);
+            }
         }
         return admitted;
     }
@@ -68,13 +72,22 @@ final class RateLimit {
 
     /** API requests in each whole second since the simulator started, up to the last one with any. */
     long[] requestsPerSecond() {
+        return upToLastRequest(requestsPerSecond);
+    }
+
+    /** Of those, the ones answered 429, second by second. */
+    long[] refusedPerSecond() {
+        return upToLastRequest(refusedPerSecond);
+    }
+
+    private long[] upToLastRequest(AtomicLongArray counts) {
         int last = SECONDS_KEPT - 1;
         while (last >= 0 && requestsPerSecond.get(last) == 0) {
             last--;
         }
         long[] out = new long[last + 1];
         for (int i = 0; i <= last; i++) {
-            out[i] = requestsPerSecond.get(i);
+            out[i] = counts.get(i);
         }
         return out;
     }

@@ -68,6 +68,7 @@ class RateLimitTest {
                 api.send(api.request(RunwaySimulator.STATS_PATH)).body());
         assertThat(stats.get("rateLimited").asLong()).isEqualTo(2);
         assertThat(stats.get("requestsPerSecond").toString()).isEqualTo("[5,0,1]");
+        assertThat(stats.get("refusedPerSecond").toString()).isEqualTo("[2,0,0]");
     }
 
     @Test
