@@ -16,6 +16,7 @@ import io.jenkins.plugins.runwayupscale.upscale.UpscaleRequest;
 import io.jenkins.plugins.runwayupscale.upscale.UpscaleService;
 import io.jenkins.plugins.runwayupscale.workspace.AgentWorkspace;
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -36,11 +37,14 @@ public final class UpscaleExecution extends StepExecution {
     private transient volatile UpscaleService service;
     private transient volatile Upscale upscale;
 
-    // Both null until CometAPI accepted the task: then the plan is set first, so a save never holds a submission
-    // without the plan to resume it with.
-    private volatile UpscalePlan plan;
-    private volatile Submission submission;
+    // Null until CometAPI accepted the task; then set once, in one write, so a save holds all of it or none.
+    private volatile Submitted submitted;
     private final AtomicBoolean completed = new AtomicBoolean();
+
+    /** What a restart needs to resume: the plan as kept after the submission, and the submission. */
+    private record Submitted(UpscalePlan plan, Submission submission) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
 
     UpscaleExecution(StepContext context, UpscaleRequest request) {
         this(context, request, null);
@@ -68,13 +72,13 @@ public final class UpscaleExecution extends StepExecution {
             if (completed.get()) {
                 return;
             }
-            Submission known = submission;
-            if (known == null || plan == null) {
+            Submitted known = submitted;
+            if (known == null) {
                 // The submission may have reached CometAPI; sending it again could start, and bill, a second task.
                 fail(new AbortException(Messages.UpscaleExecution_RestartedWhileSubmitting()));
                 return;
             }
-            follow(service().upscale(plan, build())).resume(known);
+            follow(service().upscale(known.plan(), build())).resume(known.submission());
         } catch (RuntimeException e) {
             fail(e);
         }
@@ -108,8 +112,7 @@ public final class UpscaleExecution extends StepExecution {
 
     /** Persists the task id before the first poll, so a restart resumes the wait instead of submitting again. */
     private CompletionStage<?> submitted(UpscalePlan kept, Submission accepted) {
-        plan = kept;
-        submission = accepted;
+        submitted = new Submitted(kept, accepted);
         CompletableFuture<Void> saved = new CompletableFuture<>();
         Futures.addCallback(
                 getContext().saveState(),

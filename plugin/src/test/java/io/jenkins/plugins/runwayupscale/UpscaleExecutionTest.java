@@ -378,15 +378,20 @@ class UpscaleExecutionTest {
     }
 
     @Test
-    void theTaskIdIsSavedOnlyTogetherWithItsSubmissionTime() {
-        List<String> persisted = Arrays.stream(
-                        ObjectStreamClass.lookup(UpscaleExecution.class).getFields())
-                .map(field -> field.getName() + ":" + field.getType().getSimpleName())
-                .toList();
+    void theTaskIdIsSavedOnlyTogetherWithItsSubmissionTimeAndPlan() throws Exception {
+        List<String> persisted = serializedFields(UpscaleExecution.class);
+        List<String> submitted = serializedFields(Class.forName(UpscaleExecution.class.getName() + "$Submitted"));
 
         assertThat(persisted)
-                .contains("submission:Submission")
-                .noneMatch(field -> field.startsWith("taskId:") || field.startsWith("submittedAt:"));
+                .as("one field written at once, never a task id without its time")
+                .containsExactlyInAnyOrder("completed:AtomicBoolean", "submitted:Submitted");
+        assertThat(submitted).containsExactlyInAnyOrder("plan:UpscalePlan", "submission:Submission");
+    }
+
+    private static List<String> serializedFields(Class<?> type) {
+        return Arrays.stream(ObjectStreamClass.lookup(type).getFields())
+                .map(field -> field.getName() + ":" + field.getType().getSimpleName())
+                .toList();
     }
 
     private UpscaleExecution execution() {
