@@ -79,7 +79,7 @@ class FormSecurityITest {
                 .isEqualTo(FormValidation.Kind.OK);
         assertThat(as("configurer", () -> builder.doCheckCredentialsId(project, "missing")).kind)
                 .isEqualTo(FormValidation.Kind.ERROR);
-        assertThat(as("configurer", () -> builder.doCheckVideoUri(project, "http://cdn.example.com/v.mp4")).kind)
+        assertThat(as("configurer", () -> builder.doCheckVideoUri(project, "http://cdn.example.com/v.mp4", null)).kind)
                 .isEqualTo(FormValidation.Kind.ERROR);
     }
 
@@ -112,7 +112,7 @@ class FormSecurityITest {
     }
 
     @Test
-    void aJobFormShowsTheCredentialsAsTheJobRuns() {
+    void aJobFormShowsTheCredentialsAsTheJobRuns() throws Exception {
         RunwayUpscaleStep.DescriptorImpl step = j.jenkins.getDescriptorByType(RunwayUpscaleStep.DescriptorImpl.class);
         RunwayUpscaleBuilder.DescriptorImpl builder =
                 j.jenkins.getDescriptorByType(RunwayUpscaleBuilder.DescriptorImpl.class);
