@@ -3,6 +3,7 @@ package io.jenkins.plugins.runwayupscale.workspace;
 import hudson.AbortException;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -93,7 +94,11 @@ public final class WorkspaceFiles {
         for (Path segment : root.relativize(folder)) {
             Path next = current.resolve(segment);
             if (!Files.exists(next, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectory(next);
+                try {
+                    Files.createDirectory(next);
+                } catch (FileAlreadyExistsException e) {
+                    // A parallel branch created it meanwhile; it is checked below like any existing folder.
+                }
             }
             Path real = next.toRealPath();
             if (!real.startsWith(root)) {
