@@ -24,6 +24,10 @@ public final class FilePath implements SerializableOnlyOverRemoting {
         throw new UnsupportedOperationException();
     }
 
+    public VirtualChannel getChannel() {
+        throw new UnsupportedOperationException();
+    }
+
     public Launcher createLauncher(TaskListener listener) throws IOException, InterruptedException {
         throw new UnsupportedOperationException();
     }

@@ -2,4 +2,6 @@
 // signatures. See plugin-offline/README.md.
 package hudson.remoting;
 
-public interface VirtualChannel {}
+public interface VirtualChannel {
+    void syncLocalIO() throws InterruptedException;
+}

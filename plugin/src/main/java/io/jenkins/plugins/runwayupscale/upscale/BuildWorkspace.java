@@ -4,8 +4,9 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
 import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
-import io.jenkins.plugins.runwayupscale.client.EncodedVideo;
+import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import java.io.IOException;
+import java.io.OutputStream;
 
 /**
  * The build's workspace, on the agent that holds it: where {@code videoFile} is read and {@code download} written.
@@ -13,8 +14,11 @@ import java.io.IOException;
  * {@link hudson.AbortException}s whose message is for the user.
  */
 public interface BuildWorkspace {
-    /** Reads a video into a {@code data:} URI, refusing what is missing, not a video or over {@code limit}. */
-    EncodedVideo readVideo(String path, DataUriLimit limit) throws IOException, InterruptedException;
+    /**
+     * Copies a workspace video, as it is, into {@code into} (a stream of the controller), refusing what is missing,
+     * not a video or over {@code limit}; every byte is in {@code into} when this returns. {@code into} is closed.
+     */
+    InlineVideo copyVideo(String path, DataUriLimit limit, OutputStream into) throws IOException, InterruptedException;
 
     /** Streams an output URL into a workspace file, straight from the agent; returns its size and SHA-256. */
     DownloadedVideo download(String taskId, String url, String path) throws IOException, InterruptedException;

@@ -4,13 +4,20 @@ import hudson.AbortException;
 import hudson.model.Run;
 import io.jenkins.plugins.runwayupscale.client.ApiKey;
 import io.jenkins.plugins.runwayupscale.client.CancelResult;
+import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
 import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
 import io.jenkins.plugins.runwayupscale.client.EncodedVideo;
+import io.jenkins.plugins.runwayupscale.client.InlineVideo;
+import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
 import io.jenkins.plugins.runwayupscale.client.TaskArtifacts;
 import io.jenkins.plugins.runwayupscale.client.TaskReport;
+import io.jenkins.plugins.runwayupscale.client.VideoEncoder;
 import io.jenkins.plugins.runwayupscale.client.WaitListener;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +100,6 @@ public final class Upscale {
     // Touched only by pieces running on `work`, one at a time.
     private Run<?, ?> run;
     private RunwayUpscaleAction action;
-    private BuildWorkspace workspace;
 
     /**
      * @param work runs the pieces of this upscale one at a time, in order
@@ -238,27 +244,20 @@ public final class Upscale {
     private boolean prepare() throws Exception {
         run = build.run();
         console = new UpscaleConsole(build.listener());
-        if (plan.needsWorkspace()) {
-            workspace = build.workspace();
-            if (workspace == null) {
-                // Checked before anything is sent: a paid task whose output cannot be saved helps nobody.
-                throw new AbortException(
-                        Messages.Upscale_NeedsNode(plan.videoFile() != null ? "videoFile" : "download"));
-            }
-        }
         key = credentials.resolve(run, plan.credentialsId());
         return !isPast(Phase.STARTING);
     }
 
     private void send(SubmissionHook hook) throws IOException, InterruptedException {
         String video;
-        if (plan.videoFile() != null) {
-            console.reading(plan.videoFile());
-            // Read on the agent; the data lives only in this local variable until the submission has it.
-            EncodedVideo encoded =
-                    workspace.readVideo(plan.videoFile(), plan.settings().dataUriLimit());
-            plan = plan.withSentFile(encoded.video());
-            video = encoded.dataUri();
+        if (plan.needsWorkspace()) {
+            // Checked before anything is sent: a paid task whose output cannot be saved helps nobody.
+            BuildWorkspace here = build.workspace();
+            if (here == null) {
+                throw new AbortException(
+                        Messages.Upscale_NeedsNode(plan.videoFile() != null ? "videoFile" : "download"));
+            }
+            video = plan.videoFile() == null ? plan.videoUri() : readVideo(here);
         } else {
             video = plan.videoUri();
         }
@@ -268,6 +267,32 @@ public final class Upscale {
         console.submitting(plan);
         Instant at = gateway.now();
         gateway.submit(plan, video, key).whenComplete((id, error) -> inOrder(() -> submitted(id, error, at, hook)));
+    }
+
+    /**
+     * Copies the workspace video from the agent to a controller temporary file, then encodes it from there; the
+     * data lives only in the returned string until the submission has it.
+     */
+    private String readVideo(BuildWorkspace here) throws IOException, InterruptedException {
+        console.reading(plan.videoFile());
+        DataUriLimit limit = plan.settings().dataUriLimit();
+        Path copy = Files.createTempFile("runway-upscale-", ".video");
+        try {
+            InlineVideo copied;
+            try (OutputStream into = Files.newOutputStream(copy)) {
+                copied = here.copyVideo(plan.videoFile(), limit, into);
+            }
+            EncodedVideo encoded = VideoEncoder.encode(copy, plan.videoFile(), limit);
+            if (!encoded.video().sha256().equals(copied.sha256())) {
+                throw new AbortException(Messages.Upscale_CopyDiffers(plan.videoFile()));
+            }
+            plan = plan.withSentFile(copied);
+            return encoded.dataUri();
+        } catch (InvalidInputException e) {
+            throw new AbortException(e.getMessage());
+        } finally {
+            Files.deleteIfExists(copy);
+        }
     }
 
     private void submitted(String id, Throwable error, Instant at, SubmissionHook hook) {
@@ -355,30 +380,29 @@ public final class Upscale {
         List<String> archived = new ArrayList<>();
         try {
             if (plan.download() != null) {
+                BuildWorkspace here;
                 try {
-                    saved = download(task);
+                    here = workspaceForDownload(task.id());
+                    saved = download(here, task);
                 } finally {
                     // The .url and .json are kept also when the download failed: the URL may still be fetched.
                     archived.addAll(archive(saved == null ? report : report.withDownload(saved)));
                 }
                 if (plan.archiveVideo()) {
-                    archived.add(archiveVideo(task.id()));
+                    archived.add(archiveVideo(here, task.id()));
                 }
             } else {
                 archived.addAll(archive(report));
             }
         } catch (AbortException e) {
-            saveRun();
-            finish(e);
+            endRecording(e);
             return;
         } catch (IOException e) {
-            saveRun();
-            finish(new AbortException(Messages.Upscale_ArchiveFailed(task.id(), String.valueOf(e.getMessage()))));
+            endRecording(new AbortException(Messages.Upscale_ArchiveFailed(task.id(), String.valueOf(e.getMessage()))));
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            saveRun();
-            finish(new AbortException(Messages.Upscale_ArchiveFailed(task.id(), String.valueOf(e))));
+            endRecording(new AbortException(Messages.Upscale_ArchiveFailed(task.id(), String.valueOf(e))));
             return;
         }
         saveRun();
@@ -387,20 +411,51 @@ public final class Upscale {
         result.complete(new UpscaleOutcome(submission().taskId(), task.outputs(), archived, saved));
     }
 
+    /**
+     * Ends an upscale whose result could not be recorded whole, unless Jenkins is going down: then the agent's
+     * channel or the download was cut by the shutdown, and the wait resumes after the restart (a fresh read of the
+     * task gives a fresh output URL to save).
+     */
+    private void endRecording(AbortException failure) {
+        saveRun();
+        if (!shuttingDown.getAsBoolean()) {
+            finish(failure);
+        }
+    }
+
+    /**
+     * The workspace as the build's context gives it now, not as it was when the upscale started: during a long wait
+     * the agent may have disconnected, reconnected (a new channel) or still be offline after a controller restart.
+     */
+    private BuildWorkspace workspaceForDownload(String taskId) throws AbortException, InterruptedException {
+        String reason;
+        try {
+            BuildWorkspace here = build.workspace();
+            if (here != null) {
+                return here;
+            }
+            reason = Messages.Upscale_NoWorkspace();
+        } catch (IOException e) {
+            // Pipeline says "Unable to create live FilePath for <agent>" when the agent is offline.
+            reason = String.valueOf(e.getMessage());
+        }
+        throw new AbortException(Messages.Upscale_AgentUnreachable(taskId, plan.download(), reason));
+    }
+
     /** Streams the first output into the workspace, on the agent; Runway's upscale has one output. */
-    private DownloadedVideo download(RunwayTask task) throws IOException, InterruptedException {
+    private DownloadedVideo download(BuildWorkspace here, RunwayTask task) throws IOException, InterruptedException {
         console.downloading(task.id(), plan.download(), task.outputs().size());
-        DownloadedVideo saved = workspace.download(task.id(), task.outputs().get(0), plan.download());
+        DownloadedVideo saved = here.download(task.id(), task.outputs().get(0), plan.download());
         console.downloaded(saved);
         action.downloaded(saved);
         return saved;
     }
 
     /** Archives the downloaded video under the task's id, so parallel upscales of one build never collide. */
-    private String archiveVideo(String taskId) throws IOException, InterruptedException {
+    private String archiveVideo(BuildWorkspace here, String taskId) throws IOException, InterruptedException {
         String path = plan.download();
         String artifact = TaskArtifacts.FOLDER + "/" + taskId + "/" + path.substring(path.lastIndexOf('/') + 1);
-        workspace.archive(run, build.listener(), path, artifact);
+        here.archive(run, build.listener(), path, artifact);
         console.archived(List.of(artifact));
         action.archived(List.of(artifact));
         return artifact;

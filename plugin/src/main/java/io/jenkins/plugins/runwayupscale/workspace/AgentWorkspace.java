@@ -3,11 +3,14 @@ package io.jenkins.plugins.runwayupscale.workspace;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.remoting.RemoteOutputStream;
+import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
 import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
-import io.jenkins.plugins.runwayupscale.client.EncodedVideo;
+import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import io.jenkins.plugins.runwayupscale.upscale.BuildWorkspace;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Map;
 import jenkins.util.BuildListenerAdapter;
 
@@ -28,13 +31,20 @@ public final class AgentWorkspace implements BuildWorkspace {
     }
 
     @Override
-    public EncodedVideo readVideo(String path, DataUriLimit limit) throws IOException, InterruptedException {
-        return root.act(new ReadVideoFile(path, limit));
+    public InlineVideo copyVideo(String path, DataUriLimit limit, OutputStream into)
+            throws IOException, InterruptedException {
+        CopiedVideo copied = root.act(new ReadVideoFile(path, limit, new RemoteOutputStream(into)));
+        // The agent's writes reach `into` on remoting's own threads; as FilePath.copyTo does, wait until they all did.
+        VirtualChannel channel = root.getChannel();
+        if (channel != null) {
+            channel.syncLocalIO();
+        }
+        return copied.toInlineVideo();
     }
 
     @Override
     public DownloadedVideo download(String taskId, String url, String path) throws IOException, InterruptedException {
-        return root.act(new DownloadToWorkspace(taskId, url, path));
+        return root.act(new DownloadToWorkspace(taskId, url, path)).toDownloadedVideo();
     }
 
     /** Through the build's own ArtifactManager, so remote artifact storage (S3 and the like) keeps the video. */

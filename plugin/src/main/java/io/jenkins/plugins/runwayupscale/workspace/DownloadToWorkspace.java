@@ -3,7 +3,6 @@ package io.jenkins.plugins.runwayupscale.workspace;
 import hudson.AbortException;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.runwayupscale.client.DirectDownload;
-import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
 import io.jenkins.plugins.runwayupscale.client.RunwayException;
 import java.io.File;
 import java.io.IOException;
@@ -12,8 +11,12 @@ import jenkins.MasterToSlaveFileCallable;
 /**
  * Streams an output URL into a file of the workspace, on the agent that holds it: the video never passes through
  * the controller. Written to a {@code .part} file that is renamed when complete; returns its size and SHA-256.
+ *
+ * <p>Only JDK values and types of the plugin's own jar cross the channel: Jenkins' class filter rejects the client
+ * library's classes on every real agent, so the result is a {@link SavedVideo} and every failure an
+ * {@link AbortException} whose message says what happened, with no library exception as its cause.
  */
-public final class DownloadToWorkspace extends MasterToSlaveFileCallable<DownloadedVideo> {
+public final class DownloadToWorkspace extends MasterToSlaveFileCallable<SavedVideo> {
     private static final long serialVersionUID = 1L;
     /** The parameter's name, as messages show it. */
     public static final String FIELD = "download";
@@ -29,15 +32,17 @@ public final class DownloadToWorkspace extends MasterToSlaveFileCallable<Downloa
     }
 
     @Override
-    public DownloadedVideo invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
+    public SavedVideo invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
         String relative = WorkspaceFiles.checkRelative(path, FIELD);
         try {
-            return DirectDownload.fetch(url, WorkspaceFiles.writable(workspace, relative, FIELD), relative);
+            return SavedVideo.of(
+                    DirectDownload.fetch(url, WorkspaceFiles.writable(workspace, relative, FIELD), relative));
         } catch (RunwayException e) {
             throw new AbortException(Messages.DownloadToWorkspace_Failed(taskId, relative, e.getMessage()));
-        } catch (AbortException e) {
+        } catch (AbortException | InterruptedException e) {
             throw e;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Told in words, without the exception as a cause: a cause could hold a library class.
             throw new AbortException(Messages.DownloadToWorkspace_Failed(taskId, relative, String.valueOf(e)));
         }
     }

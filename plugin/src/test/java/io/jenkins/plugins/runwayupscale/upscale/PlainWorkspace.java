@@ -4,10 +4,11 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
 import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
-import io.jenkins.plugins.runwayupscale.client.EncodedVideo;
+import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import io.jenkins.plugins.runwayupscale.workspace.DownloadToWorkspace;
 import io.jenkins.plugins.runwayupscale.workspace.ReadVideoFile;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,13 +28,15 @@ public final class PlainWorkspace implements BuildWorkspace {
     }
 
     @Override
-    public EncodedVideo readVideo(String path, DataUriLimit limit) throws IOException {
-        return new ReadVideoFile(path, limit).invoke(root.toFile(), null);
+    public InlineVideo copyVideo(String path, DataUriLimit limit, OutputStream into) throws IOException {
+        return new ReadVideoFile(path, limit, into).invoke(root.toFile(), null).toInlineVideo();
     }
 
     @Override
     public DownloadedVideo download(String taskId, String url, String path) throws IOException, InterruptedException {
-        return new DownloadToWorkspace(taskId, url, path).invoke(root.toFile(), null);
+        return new DownloadToWorkspace(taskId, url, path)
+                .invoke(root.toFile(), null)
+                .toDownloadedVideo();
     }
 
     @Override

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import hudson.AbortException;
-import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -63,7 +62,7 @@ class DownloadToWorkspaceTest {
         return Files.createDirectories(tmp.resolve("workspace"));
     }
 
-    private static DownloadedVideo download(Path ws, String url, String path) throws Exception {
+    private static SavedVideo download(Path ws, String url, String path) throws Exception {
         return new DownloadToWorkspace("task-1", url, path).invoke(ws.toFile(), null);
     }
 
@@ -82,7 +81,7 @@ class DownloadToWorkspaceTest {
         Path ws = workspace();
         byte[] body = ReadVideoFileTest.mp4(1_500_000);
 
-        DownloadedVideo saved = download(ws, output("/o/4k.mp4", body), "out/intro-4k.mp4");
+        SavedVideo saved = download(ws, output("/o/4k.mp4", body), "out/intro-4k.mp4");
 
         assertThat(saved.file()).isEqualTo("out/intro-4k.mp4");
         assertThat(saved.bytes()).isEqualTo(1_500_000);
@@ -174,8 +173,8 @@ class DownloadToWorkspaceTest {
         String a = output("/o/a.mp4", first);
         String b = output("/o/b.mp4", second);
 
-        CompletableFuture<DownloadedVideo> one = CompletableFuture.supplyAsync(() -> call(ws, a, "out/intro-4k.mp4"));
-        CompletableFuture<DownloadedVideo> two = CompletableFuture.supplyAsync(() -> call(ws, b, "out/outro-4k.mp4"));
+        CompletableFuture<SavedVideo> one = CompletableFuture.supplyAsync(() -> call(ws, a, "out/intro-4k.mp4"));
+        CompletableFuture<SavedVideo> two = CompletableFuture.supplyAsync(() -> call(ws, b, "out/outro-4k.mp4"));
 
         assertThat(one.join().sha256()).isEqualTo(sha256(first));
         assertThat(two.join().sha256()).isEqualTo(sha256(second));
@@ -184,7 +183,7 @@ class DownloadToWorkspaceTest {
         assertThat(partFiles(ws)).isEmpty();
     }
 
-    private static DownloadedVideo call(Path ws, String url, String path) {
+    private static SavedVideo call(Path ws, String url, String path) {
         try {
             return download(ws, url, path);
         } catch (Exception e) {

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
 import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
-import io.jenkins.plugins.runwayupscale.client.EncodedVideo;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.ObjectOutputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -36,32 +37,56 @@ class ReadVideoFileTest {
         return bytes;
     }
 
-    private EncodedVideo read(Path workspace, String path, DataUriLimit limit) throws Exception {
-        return new ReadVideoFile(path, limit).invoke(workspace.toFile(), null);
+    /** What the controller's stream received of the last read. */
+    private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+
+    private boolean closed;
+
+    private CopiedVideo read(Path workspace, String path, DataUriLimit limit) throws Exception {
+        OutputStream sink = new FilterOutputStream(received) {
+            @Override
+            public void close() {
+                closed = true;
+            }
+        };
+        return new ReadVideoFile(path, limit, sink).invoke(workspace.toFile(), null);
     }
 
     @Test
-    void readsAWorkspaceFileIntoADataUriWithItsDescription() throws Exception {
+    void copiesAWorkspaceFileAsItIsWithItsDescription() throws Exception {
         Path ws = workspace();
         byte[] video = mp4(100_000);
         Files.createDirectories(ws.resolve("out"));
         Files.write(ws.resolve("out/intro.mp4"), video);
 
-        EncodedVideo encoded = read(ws, "out/intro.mp4", UPSCALE_V1);
+        CopiedVideo copied = read(ws, "out/intro.mp4", UPSCALE_V1);
 
-        assertThat(encoded.dataUri()).startsWith("data:video/mp4;base64,");
-        assertThat(encoded.video().name()).isEqualTo("out/intro.mp4");
-        assertThat(encoded.video().bytes()).isEqualTo(100_000);
-        assertThat(encoded.video().sha256())
+        assertThat(received.toByteArray()).isEqualTo(video);
+        assertThat(closed).isTrue();
+        assertThat(copied.name()).isEqualTo("out/intro.mp4");
+        assertThat(copied.mediaType()).isEqualTo("video/mp4");
+        assertThat(copied.bytes()).isEqualTo(100_000);
+        assertThat(copied.sha256())
                 .isEqualTo(HexFormat.of()
                         .formatHex(MessageDigest.getInstance("SHA-256").digest(video)));
+    }
+
+    @Test
+    void aRefusedFileSendsNothingAndStillClosesTheStream() throws Exception {
+        Path ws = workspace();
+        Files.write(ws.resolve("big.mp4"), mp4(2 * 1024 * 1024));
+
+        assertThatThrownBy(() -> read(ws, "big.mp4", new DataUriLimit(1024 * 1024, "a test limit")))
+                .isInstanceOf(AbortException.class);
+        assertThat(received.size()).isZero();
+        assertThat(closed).isTrue();
     }
 
     @Test
     void theCallableCarriesNoDataToTheAgent() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(new ReadVideoFile("out/intro.mp4", UPSCALE_V1));
+            out.writeObject(new ReadVideoFile("out/intro.mp4", UPSCALE_V1, null));
         }
         assertThat(bytes.size()).isLessThan(1024);
     }
@@ -135,6 +160,6 @@ class ReadVideoFileTest {
         Files.write(ws.resolve("build/intro-final.mp4"), mp4(1000));
         Files.createSymbolicLink(ws.resolve("intro.mp4"), ws.resolve("build/intro-final.mp4"));
 
-        assertThat(read(ws, "intro.mp4", UPSCALE_V1).video().bytes()).isEqualTo(1000);
+        assertThat(read(ws, "intro.mp4", UPSCALE_V1).bytes()).isEqualTo(1000);
     }
 }

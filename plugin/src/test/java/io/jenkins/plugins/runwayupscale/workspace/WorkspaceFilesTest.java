@@ -42,7 +42,8 @@ class WorkspaceFilesTest {
                             branches));
                 }
                 for (CompletableFuture<Path> file : files) {
-                    assertThat(file.join().getParent()).isEqualTo(workspace.toRealPath().resolve(folder));
+                    assertThat(file.join().getParent())
+                            .isEqualTo(workspace.toRealPath().resolve(folder));
                 }
                 assertThat(Files.isDirectory(workspace.resolve(folder))).isTrue();
             }
