@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A workspace on plain files: the same callables a Jenkins agent runs, invoked in this JVM, and an artifact store
  * that keeps the bytes of what was archived.
  */
-public final class PlainWorkspace implements BuildWorkspace {
+public class PlainWorkspace implements BuildWorkspace {
     public final Path root;
     /** Artifact path to content. */
     public final Map<String, byte[]> archived = new ConcurrentHashMap<>();

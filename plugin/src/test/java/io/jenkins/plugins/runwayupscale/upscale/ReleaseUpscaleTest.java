@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import hudson.AbortException;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
 import io.jenkins.plugins.runwayupscale.client.TaskStatus;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -395,5 +399,120 @@ class ReleaseUpscaleTest {
                 .isEqualTo("out/outro.mp4");
         assertThat(gateway.submits.get(0).videoUri())
                 .isNotEqualTo(gateway.submits.get(1).videoUri());
+    }
+
+    /** A build whose workspace is asked for anew each time: the answers are given in order, the last one repeats. */
+    private static final class ChangingBuild implements UpscaleBuild {
+        private final TestBuild build;
+        private final List<Object> answers;
+        final AtomicInteger asked = new AtomicInteger();
+
+        ChangingBuild(TestBuild build, Object... answers) {
+            this.build = build;
+            this.answers = List.of(answers);
+        }
+
+        @Override
+        public Run<?, ?> run() {
+            return build.run;
+        }
+
+        @Override
+        public TaskListener listener() {
+            return build.listener;
+        }
+
+        @Override
+        public BuildWorkspace workspace() throws IOException {
+            Object answer = answers.get(Math.min(asked.getAndIncrement(), answers.size() - 1));
+            if (answer instanceof IOException e) {
+                throw e;
+            }
+            return (BuildWorkspace) answer;
+        }
+    }
+
+    private Upscale startIn(UpscaleRequest request, UpscaleBuild where) throws AbortException {
+        Upscale upscale = service.upscale(service.plan(request), where);
+        upscale.submit((kept, submission) -> CompletableFuture.completedFuture(null));
+        worker.runAll();
+        return upscale;
+    }
+
+    @Test
+    void theDownloadGoesToTheWorkspaceTheBuildHasWhenItIsDueNotTheOneItHadAtTheStart() throws Exception {
+        file("out/intro.mp4", video(1000, 7));
+        PlainWorkspace reconnected = new PlainWorkspace(Files.createDirectories(tmp.resolve("reconnected")));
+        ChangingBuild where = new ChangingBuild(build, workspace, reconnected);
+
+        Upscale upscale = startIn(release("out/intro.mp4", "out/intro-4k.mp4", true, Map.of()), where);
+        gateway.lastSubmit().answer().complete("task-8");
+        worker.runAll();
+        gateway.lastWait().answer().complete(succeeded("task-8"));
+        worker.runAll();
+
+        assertThat(upscale.result().get().download().bytes()).isEqualTo(upscaled.length);
+        assertThat(where.asked).hasValue(2);
+        assertThat(reconnected.root.resolve("out/intro-4k.mp4")).hasBinaryContent(upscaled);
+        assertThat(reconnected.archived).containsOnlyKeys("runway-upscale/task-8/intro-4k.mp4");
+        assertThat(workspace.root.resolve("out/intro-4k.mp4")).doesNotExist();
+    }
+
+    @Test
+    void anAgentOfflineWhenTheDownloadIsDueFailsSayingSoAndKeepsTheUrl() throws Exception {
+        file("out/intro.mp4", video(1000, 7));
+        ChangingBuild where =
+                new ChangingBuild(build, workspace, new IOException("Unable to create live FilePath for agent-1"));
+
+        Upscale upscale = startIn(release("out/intro.mp4", "out/intro-4k.mp4", true, Map.of()), where);
+        gateway.lastSubmit().answer().complete("task-9");
+        worker.runAll();
+        gateway.lastWait().answer().complete(succeeded("task-9"));
+        worker.runAll();
+
+        assertThat(failure(upscale))
+                .isEqualTo("Runway task task-9 SUCCEEDED, but its output could not be saved as out/intro-4k.mp4: the"
+                        + " agent that holds the workspace cannot be reached (Unable to create live FilePath for"
+                        + " agent-1). The output URL is recorded with the build (runway-upscale/task-9.url and the"
+                        + " build page); it stays valid for 24-48 hours.");
+        assertThat(build.archived.get("runway-upscale/task-9.url")).contains(outputUrl("task-9.mp4"));
+        assertThat(outputRequests).hasValue(0);
+    }
+
+    @Test
+    void aResumedUpscaleOfAWorkspaceVideoDoesNotNeedTheWorkspace() throws Exception {
+        file("out/intro.mp4", video(1000, 7));
+        UpscalePlan kept = service.plan(release("out/intro.mp4", null, false, Map.of()));
+        ChangingBuild offline = new ChangingBuild(build, new IOException("Unable to create live FilePath for agent-1"));
+
+        Upscale resumed = service.upscale(kept, offline);
+        resumed.resume(new Submission("task-10", FakeGateway.NOW));
+        worker.runAll();
+        gateway.lastWait().answer().complete(succeeded("task-10"));
+        worker.runAll();
+
+        assertThat(resumed.result().get().outputs()).containsExactly(outputUrl("task-10.mp4"));
+        assertThat(offline.asked).hasValue(0);
+        assertThat(gateway.submits).isEmpty();
+    }
+
+    @Test
+    void aShutdownThatCutsTheDownloadLeavesTheStepToResume() throws Exception {
+        file("out/intro.mp4", video(1000, 7));
+        BuildWorkspace cut = new PlainWorkspace(workspace.root) {
+            @Override
+            public DownloadedVideo download(String taskId, String url, String path) throws IOException {
+                build.shuttingDown = true;
+                throw new IOException("Channel \"hudson.remoting.Channel@1:agent-1\": Remote call failed");
+            }
+        };
+
+        Upscale upscale = start(release("out/intro.mp4", "out/intro-4k.mp4", true, Map.of()), cut);
+        gateway.lastSubmit().answer().complete("task-11");
+        worker.runAll();
+        gateway.lastWait().answer().complete(succeeded("task-11"));
+        worker.runAll();
+
+        assertThat(upscale.result()).isNotDone();
     }
 }

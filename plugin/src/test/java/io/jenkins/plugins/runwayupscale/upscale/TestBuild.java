@@ -44,6 +44,8 @@ public final class TestBuild {
     public final Map<String, String> archived = new ConcurrentHashMap<>();
 
     public final FakeGateway gateway = new FakeGateway();
+    /** What the service is told of Jenkins shutting down. */
+    public volatile boolean shuttingDown;
 
     public TestBuild() {
         secretTexts.put(CREDENTIAL_ID, secretText(KEY));
@@ -102,7 +104,7 @@ public final class TestBuild {
                 new ArtifactPublisher(sink()),
                 pool,
                 UpscaleDefaults::none,
-                () -> false);
+                () -> shuttingDown);
     }
 
     /** The archived .json file of a task, parsed. */
