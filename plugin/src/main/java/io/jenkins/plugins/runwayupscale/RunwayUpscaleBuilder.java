@@ -30,7 +30,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * the build's executor (interruptible), with the task id and output URL exported to later build steps.
  */
 public class RunwayUpscaleBuilder extends Builder implements SimpleBuildStep {
-    private final String videoUri;
+    private String videoUri;
     private String credentialsId;
     private String model;
     private String runwayVersion;
@@ -42,8 +42,12 @@ public class RunwayUpscaleBuilder extends Builder implements SimpleBuildStep {
     private Integer dataUriLimitMB;
     private String options;
 
+    /** No parameter is required, as for the Pipeline step: videoUri or videoFile is checked when the build runs. */
     @DataBoundConstructor
-    public RunwayUpscaleBuilder(String videoUri) {
+    public RunwayUpscaleBuilder() {}
+
+    @DataBoundSetter
+    public void setVideoUri(String videoUri) {
         this.videoUri = Util.fixEmptyAndTrim(videoUri);
     }
 
@@ -194,15 +198,16 @@ public class RunwayUpscaleBuilder extends Builder implements SimpleBuildStep {
             return true;
         }
 
+        /** The help texts are written once, beside the Pipeline step, where structs reads them for Pipeline Syntax. */
+        public DescriptorImpl() {
+            for (String field : UpscaleForm.FIELDS) {
+                addHelpFileRedirect(field, RunwayUpscaleStep.class, field);
+            }
+        }
+
         @Override
         public String getDisplayName() {
             return Messages.RunwayUpscaleBuilder_DisplayName();
-        }
-
-        /** The form shows options as key=value lines here; Pipeline gives them as a map. */
-        @Override
-        public boolean isFreestyle() {
-            return true;
         }
     }
 }

@@ -1,14 +1,19 @@
 package io.jenkins.plugins.runwayupscale;
 
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
+import io.jenkins.plugins.runwayupscale.client.ModelOptions;
 import io.jenkins.plugins.runwayupscale.upscale.UpscaleRequest;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
+import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -21,7 +26,9 @@ import org.kohsuke.stapler.DataBoundSetter;
  * executor (it works outside {@code node {}}).
  */
 public class RunwayUpscaleStep extends Step {
-    private final String videoUri;
+    private static final String OPTIONS = "options";
+
+    private String videoUri;
     private String credentialsId;
     private String model;
     private String runwayVersion;
@@ -31,16 +38,24 @@ public class RunwayUpscaleStep extends Step {
     private String download;
     private boolean archiveVideo;
     private Integer dataUriLimitMB;
-    // LinkedHashMap: the step is kept with the build's flow, and the map must stay serializable and in order.
-    private LinkedHashMap<String, Object> options = new LinkedHashMap<>();
+    private String options;
 
+    /**
+     * No parameter is required: structs would count a constructor parameter as required, and Declarative would then
+     * refuse {@code runwayUpscale videoFile: ...}. "Exactly one of videoUri and videoFile" is checked when the step
+     * starts, before anything is sent.
+     */
     @DataBoundConstructor
-    public RunwayUpscaleStep(String videoUri) {
-        this.videoUri = Util.fixEmptyAndTrim(videoUri);
-    }
+    public RunwayUpscaleStep() {}
 
     public String getVideoUri() {
         return videoUri;
+    }
+
+    /** An https URL of the video (or a {@code data:} URI). Instead of {@code videoFile}. */
+    @DataBoundSetter
+    public void setVideoUri(String videoUri) {
+        this.videoUri = Util.fixEmptyAndTrim(videoUri);
     }
 
     public String getCredentialsId() {
@@ -127,17 +142,27 @@ public class RunwayUpscaleStep extends Step {
         this.dataUriLimitMB = dataUriLimitMB;
     }
 
-    public Map<String, Object> getOptions() {
-        return Collections.unmodifiableMap(options);
+    public String getOptions() {
+        return options;
     }
 
-    /** Extra model options, a map such as {@code [resolution: '4k', creativity: 30]}; checked when the step starts. */
+    /**
+     * Extra model options as {@code key=value} lines, checked when the step starts. A Pipeline may give a map instead
+     * ({@code [resolution: '4k', creativity: 30]}): the descriptor turns it into these lines before binding, so the
+     * parameter has a type the Snippet Generator and the Steps Reference can show.
+     */
     @DataBoundSetter
-    public void setOptions(Map<String, Object> options) {
-        this.options = options == null ? new LinkedHashMap<>() : new LinkedHashMap<>(options);
+    public void setOptions(String options) {
+        this.options = Util.fixEmptyAndTrim(options);
     }
 
-    UpscaleRequest request() {
+    UpscaleRequest request() throws AbortException {
+        Map<String, Object> parsed;
+        try {
+            parsed = ModelOptions.parseLines(options, "options");
+        } catch (InvalidInputException e) {
+            throw new AbortException(e.getMessage());
+        }
         return new UpscaleRequest(
                 videoUri,
                 credentialsId,
@@ -148,23 +173,41 @@ public class RunwayUpscaleStep extends Step {
                 videoFile,
                 download,
                 archiveVideo,
-                options,
+                parsed,
                 dataUriLimitMB);
     }
 
     @Override
-    public StepExecution start(StepContext context) {
+    public StepExecution start(StepContext context) throws AbortException {
         return new UpscaleExecution(context, request());
     }
 
     /** Names the step and serves its part of the shared form. */
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor implements UpscaleForm {
-        /** The help texts are written once, beside the build step that shares this form. */
-        public DescriptorImpl() {
-            for (String field : UpscaleForm.FIELDS) {
-                addHelpFileRedirect(field, RunwayUpscaleBuilder.class, field);
+    public static final class DescriptorImpl extends StepDescriptor implements UpscaleForm, CustomDescribableModel {
+        /** A Pipeline's map of options becomes the lines the parameter holds. */
+        @Override
+        public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
+            Object given = arguments.get(OPTIONS);
+            if (!(given instanceof Map<?, ?> map)) {
+                return arguments;
             }
+            Map<String, Object> bound = new LinkedHashMap<>(arguments);
+            bound.put(OPTIONS, PipelineOptions.toLines(map));
+            return bound;
+        }
+
+        /** The Snippet Generator writes options as a map, the way a Pipeline author writes them. */
+        @Override
+        public UninstantiatedDescribable customUninstantiate(UninstantiatedDescribable step) {
+            Object lines = step.getArguments().get(OPTIONS);
+            Map<String, Object> map = lines instanceof String text ? PipelineOptions.toMap(text) : null;
+            if (map == null) {
+                return step;
+            }
+            Map<String, Object> arguments = new TreeMap<>(step.getArguments());
+            arguments.put(OPTIONS, map);
+            return step.withArguments(arguments);
         }
 
         @Override

@@ -18,7 +18,7 @@ import org.kohsuke.stapler.verb.POST;
  * users who may configure the job (or administer Jenkins, outside a job).
  */
 public interface UpscaleForm {
-    /** Every field of the shared form; their help texts live beside the build step. */
+    /** Every field of the shared form; their help texts live beside the Pipeline step, where structs reads them. */
     List<String> FIELDS = List.of(
             "videoUri",
             "videoFile",
@@ -31,11 +31,6 @@ public interface UpscaleForm {
             "timeoutMinutes",
             "options",
             "dataUriLimitMB");
-
-    /** True for the freestyle form, whose options are key=value lines; a Pipeline gives them as a map. */
-    default boolean isFreestyle() {
-        return false;
-    }
 
     @POST
     default FormValidation doCheckVideoUri(

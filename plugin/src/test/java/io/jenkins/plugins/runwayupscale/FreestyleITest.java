@@ -36,7 +36,8 @@ class FreestyleITest {
         FreeStyleProject p = j.createFreeStyleProject();
         p.addProperty(
                 new ParametersDefinitionProperty(new StringParameterDefinition("CDN", "https://cdn.example.com")));
-        RunwayUpscaleBuilder upscale = new RunwayUpscaleBuilder("$CDN/final.mp4");
+        RunwayUpscaleBuilder upscale = new RunwayUpscaleBuilder();
+        upscale.setVideoUri("$CDN/final.mp4");
         upscale.setCredentialsId(CREDENTIAL_ID);
         p.getBuildersList().add(upscale);
         Map<String, String> seen = new ConcurrentHashMap<>();
@@ -59,7 +60,9 @@ class FreestyleITest {
         RunwaySimulator simulator = simulators.start(CometITestSupport.LONG);
         CometITestSupport.useSimulator(simulator);
         FreeStyleProject p = j.createFreeStyleProject();
-        p.getBuildersList().add(new RunwayUpscaleBuilder(CometITestSupport.VIDEO));
+        RunwayUpscaleBuilder upscale = new RunwayUpscaleBuilder();
+        upscale.setVideoUri(CometITestSupport.VIDEO);
+        p.getBuildersList().add(upscale);
         FreeStyleBuild b = p.scheduleBuild2(0).waitForStart();
         j.waitForMessage("Submitted Runway task", b);
 
@@ -72,7 +75,8 @@ class FreestyleITest {
     @Test
     void configRoundTrip(JenkinsRule j) throws Exception {
         FreeStyleProject p = j.createFreeStyleProject();
-        RunwayUpscaleBuilder before = new RunwayUpscaleBuilder("https://cdn.example.com/final.mp4");
+        RunwayUpscaleBuilder before = new RunwayUpscaleBuilder();
+        before.setVideoUri("https://cdn.example.com/final.mp4");
         before.setCredentialsId(CREDENTIAL_ID);
         before.setModel("upscale_v1");
         before.setRunwayVersion("2024-11-06");

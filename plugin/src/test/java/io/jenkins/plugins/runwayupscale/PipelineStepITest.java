@@ -127,8 +127,10 @@ class PipelineStepITest {
 
     @Test
     void configAndSnippetGeneratorRoundTrip(JenkinsRule j) throws Exception {
-        RunwayUpscaleStep minimal = new RunwayUpscaleStep(VIDEO);
-        RunwayUpscaleStep full = new RunwayUpscaleStep(VIDEO);
+        RunwayUpscaleStep minimal = new RunwayUpscaleStep();
+        minimal.setVideoUri(VIDEO);
+        RunwayUpscaleStep full = new RunwayUpscaleStep();
+        full.setVideoUri(VIDEO);
         full.setCredentialsId(CREDENTIAL_ID);
         full.setModel("magnific_video_upscaler_creative");
         full.setRunwayVersion("2024-11-06");
@@ -138,12 +140,23 @@ class PipelineStepITest {
         j.assertEqualDataBoundBeans(minimal, new StepConfigTester(j).configRoundTrip(minimal));
         j.assertEqualDataBoundBeans(full, new StepConfigTester(j).configRoundTrip(full));
         SnippetizerTester snippets = new SnippetizerTester(j);
-        snippets.assertRoundTrip(minimal, "runwayUpscale '" + VIDEO + "'");
+        // Named, as Declarative needs: the step has no required parameter to write alone.
+        snippets.assertRoundTrip(minimal, "runwayUpscale videoUri: '" + VIDEO + "'");
         snippets.assertRoundTrip(
                 full,
                 "runwayUpscale archive: false, credentialsId: '" + CREDENTIAL_ID
                         + "', model: 'magnific_video_upscaler_creative', runwayVersion: '2024-11-06', timeoutMinutes: 30, videoUri: '"
                         + VIDEO + "'");
+        RunwayUpscaleStep release = new RunwayUpscaleStep();
+        release.setVideoFile("out/intro.mp4");
+        release.setDownload("out/intro-4k.mp4");
+        release.setOptions("resolution=4k\ncreativity=30");
+        j.assertEqualDataBoundBeans(release, new StepConfigTester(j).configRoundTrip(release));
+        // The options come out as the map a Pipeline author writes, and that map binds back to the same lines.
+        snippets.assertRoundTrip(
+                release,
+                "runwayUpscale download: 'out/intro-4k.mp4', options: [resolution: '4k', creativity: 30],"
+                        + " videoFile: 'out/intro.mp4'");
     }
 
     /** The build fails with {@code message}, and CometAPI never gets a task from it. */

@@ -11,8 +11,10 @@ import hudson.FilePath;
 import hudson.Functions;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
+import hudson.model.Label;
 import hudson.model.Result;
 import hudson.model.Run;
+import hudson.slaves.DumbSlave;
 import io.jenkins.plugins.runwayupscale.simulator.OutputContent;
 import io.jenkins.plugins.runwayupscale.simulator.RecordedRequest;
 import io.jenkins.plugins.runwayupscale.simulator.RunwaySimulator;
@@ -67,7 +69,10 @@ class ReleasePipelineITest {
     }
 
     private static void scripts(JenkinsRule j, WorkflowJob p) throws Exception {
-        FilePath ws = j.jenkins.getWorkspaceFor(p);
+        scripts(j.jenkins.getWorkspaceFor(p));
+    }
+
+    private static void scripts(FilePath ws) throws Exception {
         ws.child("render.sh").write(RENDER_SH, "UTF-8");
         ws.child("render.sh").chmod(0755);
         ws.child("publish.sh").write(PUBLISH_SH, "UTF-8");
@@ -129,6 +134,43 @@ class ReleasePipelineITest {
                             + OutputContent.sha256(output.length),
                     b);
         }
+        CometITestSupport.assertKeyNowhere(b);
+    }
+
+    /**
+     * On a real agent (another JVM, a remoting channel) every value the plugin sends or receives passes core's class
+     * filter (JEP-200): the callables, the copied video's description, the saved video's, and the files themselves.
+     * On the built-in node nothing is serialized, which is why only an agent shows it.
+     */
+    @Test
+    void videoFileDownloadAndArchiveVideoWorkOnARealAgent(JenkinsRule j) throws Exception {
+        assumeFalse(Functions.isWindows(), "the pipeline uses sh");
+        RunwaySimulator simulator = simulators.start(CometITestSupport.QUICK);
+        CometITestSupport.useSimulator(simulator);
+        DumbSlave agent = j.createOnlineSlave(Label.get("remote"));
+        WorkflowJob p = CometITestSupport.pipeline(
+                j,
+                "node('remote') {\n"
+                        + "  sh './render.sh out/intro.mp4'\n"
+                        + "  def url = runwayUpscale videoFile: 'out/intro.mp4', download: 'out/intro-4k.mp4',"
+                        + " archiveVideo: true, credentialsId: '" + CREDENTIAL_ID + "'\n"
+                        + "  echo \"URL=${url}\"\n"
+                        + "}\n");
+        scripts(agent.getWorkspaceFor(p));
+
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+
+        j.assertLogContains("Running on " + agent.getNodeName(), b);
+        assertThat(simulator.postCount()).isEqualTo(1);
+        byte[] output = OutputContent.bytes(64 * 1024);
+        assertThat(agent.getWorkspaceFor(p).child("out/intro-4k.mp4").length()).isEqualTo(output.length);
+        String taskId = CometITestSupport.taskIdOf(b);
+        assertThat(artifactBytes(b, "runway-upscale/" + taskId + "/intro-4k.mp4"))
+                .isEqualTo(output);
+        JsonNode json = JSON.readTree(CometITestSupport.artifact(b, "runway-upscale/" + taskId + ".json"));
+        assertThat(json.get("videoFile").get("bytes").asLong()).isEqualTo(200_016);
+        assertThat(json.get("download").get("sha256").asText()).isEqualTo(OutputContent.sha256(output.length));
+        j.assertLogContains("URL=" + json.get("outputs").get(0).asText(), b);
         CometITestSupport.assertKeyNowhere(b);
     }
 
@@ -218,7 +260,7 @@ class ReleasePipelineITest {
         byte[] intro = new byte[100_000];
         System.arraycopy(new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'm', 'p', '4', '2'}, 0, intro, 0, 12);
         j.jenkins.getWorkspaceFor(p).child("out/intro.mp4").copyFrom(new ByteArrayInputStream(intro));
-        RunwayUpscaleBuilder upscale = new RunwayUpscaleBuilder(null);
+        RunwayUpscaleBuilder upscale = new RunwayUpscaleBuilder();
         upscale.setVideoFile("out/intro.mp4");
         upscale.setDownload("out/intro-4k.mp4");
         upscale.setArchiveVideo(true);
@@ -244,7 +286,7 @@ class ReleasePipelineITest {
     @Test
     void freestyleConfigRoundTripKeepsTheReleaseFields(JenkinsRule j) throws Exception {
         FreeStyleProject p = j.createFreeStyleProject();
-        RunwayUpscaleBuilder before = new RunwayUpscaleBuilder(null);
+        RunwayUpscaleBuilder before = new RunwayUpscaleBuilder();
         before.setVideoFile("out/intro.mp4");
         before.setDownload("out/intro-4k.mp4");
         before.setArchiveVideo(true);

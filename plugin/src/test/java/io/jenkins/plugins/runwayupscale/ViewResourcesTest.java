@@ -120,23 +120,65 @@ class ViewResourcesTest {
         assertThat(strays).as("help files no form field shows").isEmpty();
     }
 
+    /**
+     * Each form field has its help file where Jenkins looks for it: beside its form, or, for the shared form of the
+     * build step, beside the Pipeline step, to which the build step's descriptor redirects every shared field.
+     */
     @Test
     void everyFieldOfAClassOwnFormHasHelp() throws Exception {
         List<String> missing = new ArrayList<>();
         for (Path view : views) {
-            if (describedClass(view) == null) {
+            Class<?> described = describedClass(view);
+            if (described == null) {
                 continue;
             }
+            Path helpBeside = described == RunwayUpscaleBuilder.class ? view(RunwayUpscaleStep.class, "x") : view;
             for (String field : ownFields(parse(view))) {
-                if (!Files.exists(view.resolveSibling("help-" + field + ".html"))) {
+                if (!Files.exists(helpBeside.resolveSibling("help-" + field + ".html"))) {
                     missing.add(where(view, field));
                 }
             }
         }
 
         assertThat(missing)
-                .as("fields without help-<field>.html beside their form")
+                .as("fields without help-<field>.html where Jenkins looks for it")
                 .isEmpty();
+    }
+
+    /**
+     * Structs, which the Snippet Generator and the Steps Reference use, reads a parameter's help only from
+     * {@code help-<parameter>.html} beside the step's class, ignoring the descriptor's redirects; and it shows a
+     * parameter whose type it cannot categorize (a Map) with an exception's text.
+     */
+    @Test
+    void everyParameterOfThePipelineStepHasHelpBesideTheStepAndAPlainType() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (Method setter : RunwayUpscaleStep.class.getMethods()) {
+            if (!setter.isAnnotationPresent(DataBoundSetter.class)) {
+                continue;
+            }
+            String parameter = Character.toLowerCase(setter.getName().charAt(3))
+                    + setter.getName().substring(4);
+            if (RunwayUpscaleStep.class.getResource("RunwayUpscaleStep/help-" + parameter + ".html") == null) {
+                problems.add(parameter + " has no RunwayUpscaleStep/help-" + parameter + ".html");
+            }
+            Class<?> type = setter.getParameterTypes()[0];
+            boolean plain = type == String.class
+                    || type.isPrimitive()
+                    || type == Integer.class
+                    || type == Long.class
+                    || type == Boolean.class;
+            if (!plain) {
+                problems.add(parameter + " has type " + type.getName() + ", which structs may not categorize");
+            }
+        }
+        for (Constructor<?> constructor : RunwayUpscaleStep.class.getConstructors()) {
+            if (constructor.isAnnotationPresent(DataBoundConstructor.class) && constructor.getParameterCount() > 0) {
+                problems.add("the @DataBoundConstructor takes parameters, which structs and Declarative require");
+            }
+        }
+
+        assertThat(problems).isEmpty();
     }
 
     /** The step includes the build step's form; its descriptor redirects help for exactly the fields listed. */

@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.UUID;
 
 /**
  * Streams an output URL into a file with the Java runtime's own HTTP client, on whatever machine calls it (a build
@@ -99,13 +100,16 @@ public final class DirectDownload {
         if (folder == null || fileName == null) {
             throw new IOException("Cannot save the output as " + target + ": it names no file in a folder");
         }
-        Path part = Files.createTempFile(folder, "." + fileName + ".", ".part");
+        // Not Files.createTempFile: its owner-only mode would survive the rename, and later steps running as another
+        // user (or in a container) could not read the video. A new file gets the mode any file created there gets.
+        Path part = folder.resolve("." + fileName + "." + UUID.randomUUID() + ".part");
         boolean done = false;
         try {
             MessageDigest sha256 = VideoEncoder.sha256();
             long bytes = 0;
             try (InputStream in = answer.body();
-                    OutputStream out = Files.newOutputStream(part, StandardOpenOption.WRITE)) {
+                    OutputStream out =
+                            Files.newOutputStream(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 byte[] buffer = new byte[CHUNK];
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                     if (Thread.interrupted()) {

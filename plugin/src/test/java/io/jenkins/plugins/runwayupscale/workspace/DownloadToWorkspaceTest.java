@@ -2,6 +2,7 @@ package io.jenkins.plugins.runwayupscale.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import hudson.AbortException;
@@ -88,6 +89,19 @@ class DownloadToWorkspaceTest {
         assertThat(saved.sha256()).isEqualTo(sha256(body));
         assertThat(Files.readAllBytes(ws.resolve("out/intro-4k.mp4"))).isEqualTo(body);
         assertThat(partFiles(ws)).isEmpty();
+    }
+
+    /** A later step running as another user (or in a container) must be able to read the video. */
+    @Test
+    void theSavedVideoHasTheModeOfAnyFileCreatedInTheWorkspace() throws Exception {
+        Path ws = workspace();
+        assumeTrue(ws.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Path reference = Files.createFile(ws.resolve("reference.txt"));
+
+        download(ws, output("/o/4k.mp4", ReadVideoFileTest.mp4(1000)), "intro-4k.mp4");
+
+        assertThat(Files.getPosixFilePermissions(ws.resolve("intro-4k.mp4")))
+                .isEqualTo(Files.getPosixFilePermissions(reference));
     }
 
     @Test
