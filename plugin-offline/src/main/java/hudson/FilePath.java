@@ -6,6 +6,7 @@ import hudson.remoting.VirtualChannel;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.concurrent.Future;
 import org.jenkinsci.remoting.RoleSensitive;
 import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
 
@@ -17,6 +18,10 @@ public final class FilePath implements SerializableOnlyOverRemoting {
     }
 
     public <T> T act(final FileCallable<T> callable) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
+    public <T> Future<T> actAsync(final FileCallable<T> callable) throws IOException, InterruptedException {
         throw new UnsupportedOperationException();
     }
 

@@ -37,6 +37,11 @@ public final class SharedEngine {
     private static final Logger LOGGER = Logger.getLogger(SharedEngine.class.getName());
     /** Credential lookups, build records and archiving; waiting takes no thread, so a few are plenty. */
     private static final int WORKERS = 4;
+    /**
+     * Calls to agents: copying a video, saving and archiving an output. Each can take minutes (a slow output host, a
+     * slow agent), so they have threads of their own; more than this many at once wait their turn, holding nothing.
+     */
+    private static final int AGENT_CALLS = 8;
 
     /**
      * The milestone workflow-cps reaches once every running Pipeline is suspended and saved for the restart
@@ -47,6 +52,7 @@ public final class SharedEngine {
     static final String EXECUTIONS_SUSPENDED = "FlowExecutionList.EXECUTIONS_SUSPENDED";
 
     private final ExecutorService pool;
+    private final ExecutorService agentPool;
     private final UpscaleService service;
     private final List<RunwayEngine> retired = new ArrayList<>();
     private RunwayEngine engine;
@@ -54,12 +60,14 @@ public final class SharedEngine {
     private volatile boolean closing;
 
     public SharedEngine() {
-        pool = workers();
+        pool = threads(WORKERS, "Runway upscale worker");
+        agentPool = threads(AGENT_CALLS, "Runway upscale agent call");
         service = new UpscaleService(
                 new EngineGateway(this::engine),
                 new CredentialResolver(CredentialLookup.JENKINS),
                 new ArtifactPublisher(ArtifactSink.JENKINS),
                 pool,
+                agentPool,
                 () -> RunwayUpscaleConfiguration.get().defaults(),
                 () -> closing);
     }
@@ -118,23 +126,23 @@ public final class SharedEngine {
         retired.forEach(RunwayEngine::close);
         retired.clear();
         pool.shutdownNow();
+        agentPool.shutdownNow();
     }
 
     /**
-     * The pool for upscales' blocking work, made as core makes its own: daemon threads named for thread dumps, whose
+     * A pool for upscales' blocking work, made as core makes its own: daemon threads named for thread dumps, whose
      * context class loader is core's (not one inherited from whichever thread happened to start them, which a
      * long-lived pool thread would keep alive), running as SYSTEM (a pool thread would otherwise run as ANONYMOUS
      * and could not read the builds it records on).
      */
-    static ExecutorService workers() {
+    static ExecutorService threads(int size, String name) {
         ThreadPoolExecutor threads = new ThreadPoolExecutor(
-                WORKERS,
-                WORKERS,
+                size,
+                size,
                 60,
                 TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(),
-                new ClassLoaderSanityThreadFactory(
-                        new NamingThreadFactory(new DaemonThreadFactory(), "Runway upscale worker")));
+                new ClassLoaderSanityThreadFactory(new NamingThreadFactory(new DaemonThreadFactory(), name)));
         threads.allowCoreThreadTimeOut(true);
         return new ImpersonatingExecutorService(threads, ACL.SYSTEM2);
     }

@@ -41,7 +41,7 @@ class SharedEngineTest {
                         mockConstruction(NamingThreadFactory.class, (m, c) -> namingArgs.add(c.arguments()));
                 MockedConstruction<DaemonThreadFactory> daemon = mockConstruction(DaemonThreadFactory.class)) {
 
-            ExecutorService workers = SharedEngine.workers();
+            ExecutorService workers = SharedEngine.threads(4, "Runway upscale worker");
 
             assertThat(workers).isSameAs(impersonating.constructed().get(0));
             assertThat(impersonatingArgs.get(0).get(1)).isSameAs(ACL.SYSTEM2);

@@ -7,7 +7,6 @@ import io.jenkins.plugins.runwayupscale.client.CancelResult;
 import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
 import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
 import io.jenkins.plugins.runwayupscale.client.EncodedVideo;
-import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
 import io.jenkins.plugins.runwayupscale.client.TaskArtifacts;
@@ -15,9 +14,6 @@ import io.jenkins.plugins.runwayupscale.client.TaskReport;
 import io.jenkins.plugins.runwayupscale.client.VideoEncoder;
 import io.jenkins.plugins.runwayupscale.client.WaitListener;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +80,7 @@ public final class Upscale {
     private final ArtifactPublisher artifacts;
     private final Executor work;
     private final BooleanSupplier shuttingDown;
+    private final AgentCalls agent;
     private final CompletableFuture<UpscaleOutcome> result = new CompletableFuture<>();
 
     // Guarded by `this`: they change together, as stop() and the flow race.
@@ -103,6 +100,7 @@ public final class Upscale {
 
     /**
      * @param work runs the pieces of this upscale one at a time, in order
+     * @param agentWork runs the calls to the agent that holds the workspace, which block for as long as it takes
      * @param shuttingDown true once Jenkins is stopping: failures caused by the engine closing are then not
      *     reported, so the wait resumes after the restart instead of failing
      */
@@ -113,6 +111,7 @@ public final class Upscale {
             CredentialResolver credentials,
             ArtifactPublisher artifacts,
             Executor work,
+            Executor agentWork,
             BooleanSupplier shuttingDown) {
         this.plan = plan;
         this.build = build;
@@ -121,13 +120,14 @@ public final class Upscale {
         this.artifacts = artifacts;
         this.work = work;
         this.shuttingDown = shuttingDown;
+        this.agent = new AgentCalls(agentWork);
     }
 
     /** Submits the video and waits for the task. Returns at once; nothing is sent from the calling thread. */
     public void submit(SubmissionHook hook) {
         inOrder(() -> {
             if (prepare()) {
-                send(hook);
+                start(hook);
             }
         });
     }
@@ -167,6 +167,8 @@ public final class Upscale {
             known = submission;
             polling = waiting;
         }
+        // A video being copied or saved: the agent's thread is interrupted and leaves no partial file.
+        agent.stop();
         // cancel() is false when the wait had already ended, that is when the task is over.
         boolean taskRuns = known != null && (polling == null || polling.cancel(true));
         UpscaleConsole log = console;
@@ -248,19 +250,53 @@ public final class Upscale {
         return !isPast(Phase.STARTING);
     }
 
-    private void send(SubmissionHook hook) throws IOException, InterruptedException {
-        String video;
-        if (plan.needsWorkspace()) {
-            // Checked before anything is sent: a paid task whose output cannot be saved helps nobody.
-            BuildWorkspace here = build.workspace();
-            if (here == null) {
-                throw new AbortException(
-                        Messages.Upscale_NeedsNode(plan.videoFile() != null ? "videoFile" : "download"));
-            }
-            video = plan.videoFile() == null ? plan.videoUri() : readVideo(here);
-        } else {
-            video = plan.videoUri();
+    /** Submits a URL at once; a workspace video is first copied from the agent, off the worker pool. */
+    private void start(SubmissionHook hook) throws IOException, InterruptedException {
+        if (!plan.needsWorkspace()) {
+            send(hook, plan.videoUri());
+            return;
         }
+        // Checked before anything is sent: a paid task whose output cannot be saved helps nobody.
+        BuildWorkspace here = build.workspace();
+        if (here == null) {
+            throw new AbortException(Messages.Upscale_NeedsNode(plan.videoFile() != null ? "videoFile" : "download"));
+        }
+        if (plan.videoFile() == null) {
+            send(hook, plan.videoUri());
+            return;
+        }
+        console.reading(plan.videoFile());
+        DataUriLimit limit = plan.settings().dataUriLimit();
+        agent.call(() -> VideoCopy.of(here, plan.videoFile(), limit))
+                .whenComplete((copy, error) -> inOrder(() -> {
+                    if (error != null) {
+                        if (isPast(Phase.STARTING)) {
+                            return; // stopped meanwhile: the copy was interrupted and removed
+                        }
+                        throw agentFailure(error);
+                    }
+                    try (copy) {
+                        send(hook, encode(copy));
+                    }
+                }));
+    }
+
+    /** The copy as a data URI, checked against what the agent read; it lives only until the submission has it. */
+    private String encode(VideoCopy copy) throws AbortException {
+        try {
+            EncodedVideo encoded = VideoEncoder.encode(
+                    copy.file(), plan.videoFile(), plan.settings().dataUriLimit());
+            if (!encoded.video().sha256().equals(copy.video().sha256())) {
+                throw new AbortException(Messages.Upscale_CopyDiffers(plan.videoFile()));
+            }
+            plan = plan.withSentFile(copy.video());
+            return encoded.dataUri();
+        } catch (InvalidInputException e) {
+            throw new AbortException(e.getMessage());
+        }
+    }
+
+    private void send(SubmissionHook hook, String video) {
         if (!advance(Phase.STARTING, Phase.SUBMITTING)) {
             return;
         }
@@ -269,30 +305,12 @@ public final class Upscale {
         gateway.submit(plan, video, key).whenComplete((id, error) -> inOrder(() -> submitted(id, error, at, hook)));
     }
 
-    /**
-     * Copies the workspace video from the agent to a controller temporary file, then encodes it from there; the
-     * data lives only in the returned string until the submission has it.
-     */
-    private String readVideo(BuildWorkspace here) throws IOException, InterruptedException {
-        console.reading(plan.videoFile());
-        DataUriLimit limit = plan.settings().dataUriLimit();
-        Path copy = Files.createTempFile("runway-upscale-", ".video");
-        try {
-            InlineVideo copied;
-            try (OutputStream into = Files.newOutputStream(copy)) {
-                copied = here.copyVideo(plan.videoFile(), limit, into);
-            }
-            EncodedVideo encoded = VideoEncoder.encode(copy, plan.videoFile(), limit);
-            if (!encoded.video().sha256().equals(copied.sha256())) {
-                throw new AbortException(Messages.Upscale_CopyDiffers(plan.videoFile()));
-            }
-            plan = plan.withSentFile(copied);
-            return encoded.dataUri();
-        } catch (InvalidInputException e) {
-            throw new AbortException(e.getMessage());
-        } finally {
-            Files.deleteIfExists(copy);
-        }
+    /** What an agent call threw, as an exception whose message is for the user. */
+    private static AbortException agentFailure(Throwable error) {
+        Throwable cause = unwrap(error);
+        return cause instanceof AbortException abort
+                ? abort
+                : new AbortException(Messages.Upscale_AgentFailed(String.valueOf(cause)));
     }
 
     private void submitted(String id, Throwable error, Instant at, SubmissionHook hook) {
@@ -376,35 +394,84 @@ public final class Upscale {
         console.succeeded(task);
         action.succeeded(task, now);
         TaskReport report = reportOf(TaskReport.succeeded(reported(), task, now));
-        DownloadedVideo saved = null;
+        if (plan.download() == null) {
+            try {
+                done(task, archive(report), null);
+            } catch (AbortException e) {
+                endRecording(e);
+            }
+            return;
+        }
+        BuildWorkspace here;
+        try {
+            here = workspaceForDownload(task.id());
+        } catch (AbortException | InterruptedException e) {
+            keepUrl(report);
+            endRecording(agentFailure(e));
+            return;
+        }
+        console.downloading(task.id(), plan.download(), task.outputs().size());
+        // Runway's upscale has one output: the first is saved.
+        agent.call(() -> here.download(task.id(), task.outputs().get(0), plan.download()))
+                .whenComplete((saved, error) -> inOrder(() -> downloaded(task, report, here, saved, error)));
+    }
+
+    /** After the agent saved the output (or failed to): the .url and .json in any case, then the video if asked. */
+    private void downloaded(
+            RunwayTask task, TaskReport report, BuildWorkspace here, DownloadedVideo saved, Throwable error) {
+        if (isStopped()) {
+            return; // aborted: the agent's download was interrupted, and nothing more is recorded
+        }
+        if (error != null) {
+            // The .url and .json are kept also when the download failed: the URL may still be fetched.
+            keepUrl(report);
+            endRecording(agentFailure(error));
+            return;
+        }
+        console.downloaded(saved);
+        action.downloaded(saved);
         List<String> archived = new ArrayList<>();
         try {
-            if (plan.download() != null) {
-                BuildWorkspace here;
-                try {
-                    here = workspaceForDownload(task.id());
-                    saved = download(here, task);
-                } finally {
-                    // The .url and .json are kept also when the download failed: the URL may still be fetched.
-                    archived.addAll(archive(saved == null ? report : report.withDownload(saved)));
-                }
-                if (plan.archiveVideo()) {
-                    archived.add(archiveVideo(here, task.id()));
-                }
-            } else {
-                archived.addAll(archive(report));
-            }
+            archived.addAll(archive(report.withDownload(saved)));
         } catch (AbortException e) {
             endRecording(e);
             return;
-        } catch (IOException e) {
-            endRecording(new AbortException(Messages.Upscale_ArchiveFailed(task.id(), String.valueOf(e.getMessage()))));
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            endRecording(new AbortException(Messages.Upscale_ArchiveFailed(task.id(), String.valueOf(e))));
+        }
+        if (!plan.archiveVideo()) {
+            done(task, archived, saved);
             return;
         }
+        agent.call(() -> archiveVideo(here, task.id()))
+                .whenComplete((artifact, archiveError) -> inOrder(() -> {
+                    if (isStopped()) {
+                        return;
+                    }
+                    if (archiveError != null) {
+                        Throwable cause = unwrap(archiveError);
+                        endRecording(
+                                cause instanceof AbortException abort
+                                        ? abort
+                                        : new AbortException(Messages.Upscale_ArchiveFailed(
+                                                task.id(), String.valueOf(cause.getMessage()))));
+                        return;
+                    }
+                    console.archived(List.of(artifact));
+                    action.archived(List.of(artifact));
+                    archived.add(artifact);
+                    done(task, archived, saved);
+                }));
+    }
+
+    /** Archives the .url and .json of a task whose video could not be saved; a failure here is only logged. */
+    private void keepUrl(TaskReport report) {
+        try {
+            archive(report);
+        } catch (AbortException e) {
+            console.archiveFailed(e.getMessage());
+        }
+    }
+
+    private void done(RunwayTask task, List<String> archived, DownloadedVideo saved) {
         saveRun();
         advance(Phase.FINISHING, Phase.DONE);
         // The id the submission returned, never one a later answer names.
@@ -442,22 +509,11 @@ public final class Upscale {
         throw new AbortException(Messages.Upscale_AgentUnreachable(taskId, plan.download(), reason));
     }
 
-    /** Streams the first output into the workspace, on the agent; Runway's upscale has one output. */
-    private DownloadedVideo download(BuildWorkspace here, RunwayTask task) throws IOException, InterruptedException {
-        console.downloading(task.id(), plan.download(), task.outputs().size());
-        DownloadedVideo saved = here.download(task.id(), task.outputs().get(0), plan.download());
-        console.downloaded(saved);
-        action.downloaded(saved);
-        return saved;
-    }
-
     /** Archives the downloaded video under the task's id, so parallel upscales of one build never collide. */
     private String archiveVideo(BuildWorkspace here, String taskId) throws IOException, InterruptedException {
         String path = plan.download();
         String artifact = TaskArtifacts.FOLDER + "/" + taskId + "/" + path.substring(path.lastIndexOf('/') + 1);
         here.archive(run, build.listener(), path, artifact);
-        console.archived(List.of(artifact));
-        action.archived(List.of(artifact));
         return artifact;
     }
 
@@ -610,6 +666,10 @@ public final class Upscale {
         }
         phase = to;
         return true;
+    }
+
+    private synchronized boolean isStopped() {
+        return phase == Phase.STOPPED;
     }
 
     private synchronized boolean isPast(Phase expected) {

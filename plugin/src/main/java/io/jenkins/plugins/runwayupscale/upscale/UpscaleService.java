@@ -15,11 +15,13 @@ public final class UpscaleService {
     private final CredentialResolver credentials;
     private final ArtifactPublisher artifacts;
     private final Executor pool;
+    private final Executor agentPool;
     private final Supplier<UpscaleDefaults> defaults;
     private final BooleanSupplier shuttingDown;
 
     /**
      * @param pool runs the blocking parts of upscales (credential lookups, build records, archiving), never waiting
+     * @param agentPool runs the calls to agents (copying a video, saving an output), which can take long or stall
      * @param shuttingDown true once Jenkins is stopping: failures caused by the engine closing are then not
      *     reported, so the waits resume after the restart instead of failing
      */
@@ -28,12 +30,14 @@ public final class UpscaleService {
             CredentialResolver credentials,
             ArtifactPublisher artifacts,
             Executor pool,
+            Executor agentPool,
             Supplier<UpscaleDefaults> defaults,
             BooleanSupplier shuttingDown) {
         this.gateway = gateway;
         this.credentials = credentials;
         this.artifacts = artifacts;
         this.pool = pool;
+        this.agentPool = agentPool;
         this.defaults = defaults;
         this.shuttingDown = shuttingDown;
     }
@@ -47,6 +51,13 @@ public final class UpscaleService {
     public Upscale upscale(UpscalePlan plan, UpscaleBuild build) {
         // Guava's sequential executor: each upscale's pieces in order, on the shared pool, none of them at once.
         return new Upscale(
-                plan, build, gateway, credentials, artifacts, MoreExecutors.newSequentialExecutor(pool), shuttingDown);
+                plan,
+                build,
+                gateway,
+                credentials,
+                artifacts,
+                MoreExecutors.newSequentialExecutor(pool),
+                agentPool,
+                shuttingDown);
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.runwayupscale.workspace;
 
+import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -11,7 +12,12 @@ import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import io.jenkins.plugins.runwayupscale.upscale.BuildWorkspace;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import jenkins.util.BuildListenerAdapter;
 
 /**
@@ -19,6 +25,9 @@ import jenkins.util.BuildListenerAdapter;
  * file callables, so videos never pass through the controller (except the data URI, which is sent from there).
  */
 public final class AgentWorkspace implements BuildWorkspace {
+    /** The longest the controller waits for an agent's download, whatever the agent does: a last safety net. */
+    static final Duration DOWNLOAD_LIMIT = Duration.ofHours(2);
+
     private final FilePath root;
 
     public AgentWorkspace(FilePath root) {
@@ -42,9 +51,28 @@ public final class AgentWorkspace implements BuildWorkspace {
         return copied.toInlineVideo();
     }
 
+    /**
+     * Waits for the agent's download, at most {@link #DOWNLOAD_LIMIT}; an interrupt (the build was aborted) or the
+     * limit cancels the remote call, and remoting then interrupts the agent's thread, which removes its partial file.
+     */
     @Override
     public DownloadedVideo download(String taskId, String url, String path) throws IOException, InterruptedException {
-        return root.act(new DownloadToWorkspace(taskId, url, path)).toDownloadedVideo();
+        Future<SavedVideo> call = root.actAsync(new DownloadToWorkspace(taskId, url, path));
+        try {
+            return call.get(DOWNLOAD_LIMIT.toMillis(), TimeUnit.MILLISECONDS).toDownloadedVideo();
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            throw e;
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw new AbortException(Messages.AgentWorkspace_DownloadTooLong(taskId, path, DOWNLOAD_LIMIT.toMinutes()));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(String.valueOf(cause), cause);
+        }
     }
 
     /** Through the build's own ArtifactManager, so remote artifact storage (S3 and the like) keeps the video. */

@@ -41,6 +41,7 @@ class HostileServerUpscaleTest {
             new CredentialResolver(build.lookup()),
             new ArtifactPublisher(build.sink()),
             worker,
+            worker,
             UpscaleDefaults::none,
             () -> false);
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.runwayupscale.upscale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -24,7 +25,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -514,5 +520,57 @@ class ReleaseUpscaleTest {
         worker.runAll();
 
         assertThat(upscale.result()).isNotDone();
+    }
+
+    /** A download stuck on a slow host holds an agent-call thread, never the workers every upscale needs. */
+    @Test
+    void abortingTheBuildInterruptsTheDownloadAndNothingIsRecordedAfter() throws Exception {
+        file("out/intro.mp4", video(1000, 7));
+        CountDownLatch downloading = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        BuildWorkspace stuck = new PlainWorkspace(workspace.root) {
+            @Override
+            public DownloadedVideo download(String taskId, String url, String path) throws InterruptedException {
+                downloading.countDown();
+                try {
+                    new CountDownLatch(1).await();
+                } catch (InterruptedException e) {
+                    interrupted.set(true);
+                    throw e;
+                }
+                throw new AssertionError("never released");
+            }
+        };
+        ExecutorService agentCalls = Executors.newSingleThreadExecutor();
+        try {
+            UpscaleService separate = build.service(worker, agentCalls);
+            Upscale upscale = separate.upscale(
+                    separate.plan(release("out/intro.mp4", "out/intro-4k.mp4", true, Map.of())),
+                    UpscaleBuild.of(build.run, build.listener, stuck));
+            upscale.submit((kept, submission) -> CompletableFuture.completedFuture(null));
+            await().until(() -> {
+                worker.runAll();
+                return !gateway.submits.isEmpty();
+            });
+            gateway.lastSubmit().answer().complete("task-12");
+            worker.runAll();
+            gateway.lastWait().answer().complete(succeeded("task-12"));
+            worker.runAll();
+            assertThat(downloading.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(worker.pending()).as("nothing waits on the worker").isZero();
+
+            upscale.stop(new InterruptedException("aborted"));
+
+            await().untilTrue(interrupted);
+            await().until(() -> {
+                worker.runAll();
+                return worker.pending() == 0;
+            });
+            assertThat(upscale.result()).isCompletedExceptionally();
+            assertThat(build.archived).doesNotContainKey("runway-upscale/task-12.url");
+            assertThat(workspace.root.resolve("out/intro-4k.mp4")).doesNotExist();
+        } finally {
+            agentCalls.shutdownNow();
+        }
     }
 }

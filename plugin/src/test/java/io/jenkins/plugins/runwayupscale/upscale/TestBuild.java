@@ -98,11 +98,17 @@ public final class TestBuild {
 
     /** The service every front door uses, over this build's fakes and the given worker pool. */
     public UpscaleService service(Executor pool) {
+        return service(pool, pool);
+    }
+
+    /** As {@link #service(Executor)}, with the agent calls on a pool of their own. */
+    public UpscaleService service(Executor pool, Executor agentPool) {
         return new UpscaleService(
                 gateway,
                 new CredentialResolver(lookup()),
                 new ArtifactPublisher(sink()),
                 pool,
+                agentPool,
                 UpscaleDefaults::none,
                 () -> shuttingDown);
     }

@@ -234,6 +234,7 @@ class UpscaleTest {
                         new CredentialResolver(build.lookup()),
                         new ArtifactPublisher(build.sink()),
                         worker,
+                        worker,
                         UpscaleDefaults::none,
                         () -> false)
                 .upscale(plan(true), build.build());
@@ -254,6 +255,7 @@ class UpscaleTest {
                         brokenGateway(),
                         new CredentialResolver(build.lookup()),
                         new ArtifactPublisher(build.sink()),
+                        worker,
                         worker,
                         UpscaleDefaults::none,
                         () -> true)
@@ -289,6 +291,7 @@ class UpscaleTest {
                             gatewayThrowingOnSubmit(new LinkageError("two versions of Jackson")),
                             new CredentialResolver(build.lookup()),
                             new ArtifactPublisher(build.sink()),
+                            pool,
                             pool,
                             UpscaleDefaults::none,
                             () -> false)
@@ -338,6 +341,7 @@ class UpscaleTest {
                 gatewayToUse,
                 new CredentialResolver(build.lookup()),
                 new ArtifactPublisher(build.sink()),
+                worker,
                 worker,
                 UpscaleDefaults::none,
                 () -> false);
