@@ -12,7 +12,6 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
-import io.jenkins.plugins.runwayupscale.client.ModelOptions;
 import io.jenkins.plugins.runwayupscale.upscale.Upscale;
 import io.jenkins.plugins.runwayupscale.upscale.UpscaleBuild;
 import io.jenkins.plugins.runwayupscale.upscale.UpscaleOutcome;
@@ -159,7 +158,7 @@ public class RunwayUpscaleBuilder extends Builder implements SimpleBuildStep {
         UpscaleService service = SharedEngine.get().service();
         Map<String, Object> parsed;
         try {
-            parsed = ModelOptions.parseLines(env.expand(options), "options");
+            parsed = OptionLines.parseThenExpand(options, env::expand);
         } catch (InvalidInputException e) {
             throw new AbortException(e.getMessage());
         }

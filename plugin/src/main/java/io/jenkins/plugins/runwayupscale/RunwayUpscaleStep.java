@@ -193,7 +193,7 @@ public class RunwayUpscaleStep extends Step {
                 return arguments;
             }
             Map<String, Object> bound = new LinkedHashMap<>(arguments);
-            bound.put(OPTIONS, PipelineOptions.toLines(map));
+            bound.put(OPTIONS, OptionLines.toLines(map));
             return bound;
         }
 
@@ -201,7 +201,7 @@ public class RunwayUpscaleStep extends Step {
         @Override
         public UninstantiatedDescribable customUninstantiate(UninstantiatedDescribable step) {
             Object lines = step.getArguments().get(OPTIONS);
-            Map<String, Object> map = lines instanceof String text ? PipelineOptions.toMap(text) : null;
+            Map<String, Object> map = lines instanceof String text ? OptionLines.toMap(text) : null;
             if (map == null) {
                 return step;
             }

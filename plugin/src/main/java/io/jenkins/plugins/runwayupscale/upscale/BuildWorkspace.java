@@ -20,6 +20,9 @@ public interface BuildWorkspace {
      */
     InlineVideo copyVideo(String path, DataUriLimit limit, OutputStream into) throws IOException, InterruptedException;
 
+    /** Refuses, creating nothing, a {@code download} path the output could not be saved as. */
+    void checkDownloadTarget(String path) throws IOException, InterruptedException;
+
     /** Streams an output URL into a workspace file, straight from the agent; returns its size and SHA-256. */
     DownloadedVideo download(String taskId, String url, String path) throws IOException, InterruptedException;
 

@@ -7,6 +7,7 @@ import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
 import io.jenkins.plugins.runwayupscale.client.ModelOptions;
 import io.jenkins.plugins.runwayupscale.client.RunwaySettings;
 import io.jenkins.plugins.runwayupscale.client.VideoUris;
+import io.jenkins.plugins.runwayupscale.workspace.DownloadToWorkspace;
 import io.jenkins.plugins.runwayupscale.workspace.WorkspaceFiles;
 import java.util.function.Function;
 
@@ -47,7 +48,11 @@ public final class FieldChecks {
             return FieldCheck.ok(Messages.FieldChecks_ResolvedAtBuildTime());
         }
         try {
-            WorkspaceFiles.checkRelative(value, field);
+            if (field.equals(DownloadToWorkspace.FIELD)) {
+                WorkspaceFiles.checkTarget(value, field);
+            } else {
+                WorkspaceFiles.checkRelative(value, field);
+            }
             return FieldCheck.ok();
         } catch (AbortException e) {
             return FieldCheck.error(e.getMessage());

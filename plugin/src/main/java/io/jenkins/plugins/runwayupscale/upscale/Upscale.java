@@ -261,19 +261,26 @@ public final class Upscale {
         if (here == null) {
             throw new AbortException(Messages.Upscale_NeedsNode(plan.videoFile() != null ? "videoFile" : "download"));
         }
-        if (plan.videoFile() == null) {
-            send(hook, plan.videoUri());
-            return;
+        if (plan.videoFile() != null) {
+            console.reading(plan.videoFile());
         }
-        console.reading(plan.videoFile());
         DataUriLimit limit = plan.settings().dataUriLimit();
-        agent.call(() -> VideoCopy.of(here, plan.videoFile(), limit))
+        agent.call(() -> {
+                    if (plan.download() != null) {
+                        here.checkDownloadTarget(plan.download());
+                    }
+                    return plan.videoFile() == null ? null : VideoCopy.of(here, plan.videoFile(), limit);
+                })
                 .whenComplete((copy, error) -> inOrder(() -> {
                     if (error != null) {
                         if (isPast(Phase.STARTING)) {
                             return; // stopped meanwhile: the copy was interrupted and removed
                         }
                         throw agentFailure(error);
+                    }
+                    if (copy == null) {
+                        send(hook, plan.videoUri());
+                        return;
                     }
                     try (copy) {
                         send(hook, encode(copy));

@@ -97,7 +97,7 @@ public final class UpscalePlan implements Serializable {
             String videoFile = givenFile == null ? null : WorkspaceFiles.checkRelative(givenFile, ReadVideoFile.FIELD);
             String download = given(request.download()) == null
                     ? null
-                    : WorkspaceFiles.checkRelative(request.download(), DownloadToWorkspace.FIELD);
+                    : WorkspaceFiles.checkTarget(request.download(), DownloadToWorkspace.FIELD);
             if (request.archiveVideo() && download == null) {
                 throw new AbortException(Messages.UpscalePlan_ArchiveVideoWithoutDownload());
             }

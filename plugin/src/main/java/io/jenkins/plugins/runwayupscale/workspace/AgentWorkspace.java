@@ -51,6 +51,11 @@ public final class AgentWorkspace implements BuildWorkspace {
         return copied.toInlineVideo();
     }
 
+    @Override
+    public void checkDownloadTarget(String path) throws IOException, InterruptedException {
+        root.act(new CheckDownloadTarget(path));
+    }
+
     /**
      * Waits for the agent's download, at most {@link #DOWNLOAD_LIMIT}; an interrupt (the build was aborted) or the
      * limit cancels the remote call, and remoting then interrupts the agent's thread, which removes its partial file.

@@ -33,7 +33,7 @@ public final class DownloadToWorkspace extends MasterToSlaveFileCallable<SavedVi
 
     @Override
     public SavedVideo invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-        String relative = WorkspaceFiles.checkRelative(path, FIELD);
+        String relative = WorkspaceFiles.checkTarget(path, FIELD);
         try {
             return SavedVideo.of(
                     DirectDownload.fetch(url, WorkspaceFiles.writable(workspace, relative, FIELD), relative));

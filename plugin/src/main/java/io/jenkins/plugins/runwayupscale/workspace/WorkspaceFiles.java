@@ -50,6 +50,65 @@ public final class WorkspaceFiles {
         return value;
     }
 
+    /**
+     * Checks the form of a path to write ({@code download}): as {@link #checkRelative}, and without {@code .} or
+     * {@code ..} segments, which would name a folder ({@code a/b/..}) or another file than the one written.
+     */
+    public static String checkTarget(String path, String field) throws AbortException {
+        String value = checkRelative(path, field);
+        for (String segment : value.split("/")) {
+            if (segment.equals(".") || segment.equals("..")) {
+                throw new AbortException(Messages.WorkspaceFiles_DotSegment(field, value));
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Checks, without creating or changing anything, that {@link #writable} would accept the path: every folder on
+     * the way that exists is a folder inside the workspace (links resolved), and the file, if it exists, is not a
+     * folder nor a link that leads outside. Run before anything is sent, so a paid task never meets a refusal.
+     */
+    public static void checkWritable(File workspace, String path, String field) throws IOException {
+        String relative = checkTarget(path, field);
+        if (!workspace.exists()) {
+            return; // created with every folder on the way when the output is saved
+        }
+        Path root = realRoot(workspace, field, relative);
+        Path current = root;
+        String[] segments = relative.split("/");
+        for (int i = 0; i < segments.length; i++) {
+            if (segments[i].isEmpty()) {
+                continue;
+            }
+            Path next = current.resolve(segments[i]);
+            if (!Files.exists(next, LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.isSymbolicLink(next)) {
+                    throw new AbortException(Messages.WorkspaceFiles_LinkOutside(field, relative));
+                }
+                return; // created inside the folder reached so far
+            }
+            boolean last = i == segments.length - 1;
+            if (last && Files.isSymbolicLink(next) && !inside(root, next)) {
+                throw new AbortException(Messages.WorkspaceFiles_LinkOutside(field, relative));
+            }
+            if (last) {
+                if (Files.isDirectory(next, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new AbortException(Messages.WorkspaceFiles_NotAFile(field, relative));
+                }
+                return;
+            }
+            Path real = next.toRealPath();
+            if (!real.startsWith(root)) {
+                throw new AbortException(Messages.WorkspaceFiles_LinkOutside(field, relative));
+            }
+            if (!Files.isDirectory(real)) {
+                throw new AbortException(Messages.WorkspaceFiles_NotAFolder(field, relative, root.relativize(next)));
+            }
+            current = real;
+        }
+    }
+
     /** An existing file inside the workspace, links resolved, for reading. */
     public static Path existing(File workspace, String path, String field) throws IOException {
         String relative = checkRelative(path, field);
@@ -73,7 +132,7 @@ public final class WorkspaceFiles {
      * the file itself may exist and is then replaced, unless it is a folder or a link that leads outside.
      */
     public static Path writable(File workspace, String path, String field) throws IOException {
-        String relative = checkRelative(path, field);
+        String relative = checkTarget(path, field);
         Files.createDirectories(workspace.toPath());
         Path root = realRoot(workspace, field, relative);
         Path file = root.resolve(relative).normalize();

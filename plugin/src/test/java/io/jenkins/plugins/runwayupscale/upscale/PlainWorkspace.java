@@ -5,6 +5,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
 import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
 import io.jenkins.plugins.runwayupscale.client.InlineVideo;
+import io.jenkins.plugins.runwayupscale.workspace.CheckDownloadTarget;
 import io.jenkins.plugins.runwayupscale.workspace.DownloadToWorkspace;
 import io.jenkins.plugins.runwayupscale.workspace.ReadVideoFile;
 import java.io.IOException;
@@ -30,6 +31,11 @@ public class PlainWorkspace implements BuildWorkspace {
     @Override
     public InlineVideo copyVideo(String path, DataUriLimit limit, OutputStream into) throws IOException {
         return new ReadVideoFile(path, limit, into).invoke(root.toFile(), null).toInlineVideo();
+    }
+
+    @Override
+    public void checkDownloadTarget(String path) throws IOException {
+        new CheckDownloadTarget(path).invoke(root.toFile(), null);
     }
 
     @Override

@@ -573,4 +573,23 @@ class ReleaseUpscaleTest {
             agentCalls.shutdownNow();
         }
     }
+
+    @Test
+    void aDownloadTargetThroughALinkOutOfTheWorkspaceIsRefusedBeforeAnythingIsSent() throws Exception {
+        file("out/intro.mp4", video(1000, 7));
+        Path outside = Files.createDirectories(tmp.resolve("elsewhere"));
+        Files.createSymbolicLink(workspace.root.resolve("release"), outside);
+
+        Upscale upscale = start(release("out/intro.mp4", "release/intro-4k.mp4", false, Map.of()), workspace);
+
+        assertThat(failure(upscale)).contains("symbolic link that leads outside the workspace");
+        assertThat(gateway.submits).isEmpty();
+    }
+
+    @Test
+    void aDownloadPathNamingAFolderIsRefusedWhenTheStepStarts() {
+        assertThatThrownBy(() -> service.plan(release("out/intro.mp4", "out/intro/..", false, Map.of())))
+                .hasMessageContaining("has a '.' or '..' segment");
+        assertThat(gateway.submits).isEmpty();
+    }
 }

@@ -87,7 +87,10 @@ class AgentBoundaryTest {
                         .map(JavaClass::getName)
                         .collect(Collectors.toSet());
         assertThat(callables)
-                .containsExactlyInAnyOrder(ReadVideoFile.class.getName(), DownloadToWorkspace.class.getName());
+                .containsExactlyInAnyOrder(
+                        ReadVideoFile.class.getName(),
+                        DownloadToWorkspace.class.getName(),
+                        CheckDownloadTarget.class.getName());
     }
 
     @Test
@@ -130,6 +133,19 @@ class AgentBoundaryTest {
         failures.add(thrownThroughTheFilter(() -> download(url("/ok.mp4"), "../e.mp4")));
         failures.add(thrownThroughTheFilter(() -> download(url("/ok.mp4"), "intro.mp4/f.mp4")));
         assertThat(failures).allSatisfy(message -> assertThat(message).startsWith("hudson.AbortException: "));
+    }
+
+    @Test
+    void whatCheckDownloadTargetReturnsOrThrowsPassesTheFilter() throws Exception {
+        assertThat(filter.roundTrip(new CheckDownloadTarget("out/intro-4k.mp4")))
+                .hasToString("CheckDownloadTarget[out/intro-4k.mp4]");
+        assertThat(filter.roundTrip(new CheckDownloadTarget("out/intro-4k.mp4").invoke(workspace.toFile(), null)))
+                .isEqualTo("out/intro-4k.mp4");
+        assertThat(thrownThroughTheFilter(
+                        () -> new CheckDownloadTarget("intro.mp4/x.mp4").invoke(workspace.toFile(), null)))
+                .startsWith("hudson.AbortException: ");
+        assertThat(thrownThroughTheFilter(() -> new CheckDownloadTarget("a/..").invoke(workspace.toFile(), null)))
+                .startsWith("hudson.AbortException: ");
     }
 
     /** The control: the client's records, which the callables returned before, are rejected by the rule. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.runwayupscale.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,5 +51,34 @@ class WorkspaceFilesTest {
         } finally {
             branches.shutdownNow();
         }
+    }
+
+    @Test
+    void aTargetWithDotSegmentsIsRefusedByItsForm() {
+        for (String path : List.of("out/intro/..", "a/b/../c.mp4", "./intro-4k.mp4", "out/./intro-4k.mp4")) {
+            assertThatThrownBy(() -> WorkspaceFiles.checkTarget(path, "download"))
+                    .as(path)
+                    .hasMessage("download: '" + path + "' has a '.' or '..' segment; name the file plainly, such as"
+                            + " out/intro-4k.mp4");
+        }
+    }
+
+    @Test
+    void checkingATargetRefusesWhatSavingWouldRefuseAndCreatesNothing() throws Exception {
+        Path outside = Files.createDirectories(workspace.resolveSibling(workspace.getFileName() + "-outside"));
+        Files.createSymbolicLink(workspace.resolve("release"), outside);
+        Files.createDirectories(workspace.resolve("out/intro-4k.mp4"));
+        Files.writeString(workspace.resolve("notes"), "a file");
+
+        assertThatThrownBy(() -> WorkspaceFiles.checkWritable(workspace.toFile(), "release/intro-4k.mp4", "download"))
+                .hasMessageContaining("symbolic link that leads outside the workspace");
+        assertThatThrownBy(() -> WorkspaceFiles.checkWritable(workspace.toFile(), "out/intro-4k.mp4", "download"))
+                .hasMessage("download: 'out/intro-4k.mp4' is not a file");
+        assertThatThrownBy(() -> WorkspaceFiles.checkWritable(workspace.toFile(), "notes/intro-4k.mp4", "download"))
+                .hasMessageContaining("'notes' is a file, not a folder");
+
+        WorkspaceFiles.checkWritable(workspace.toFile(), "new/deeper/intro-4k.mp4", "download");
+        assertThat(workspace.resolve("new")).doesNotExist();
+        assertThat(outside).isEmptyDirectory();
     }
 }
