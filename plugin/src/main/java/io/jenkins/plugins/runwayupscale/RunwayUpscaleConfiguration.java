@@ -9,6 +9,7 @@ import io.jenkins.plugins.runwayupscale.client.EngineConfig;
 import io.jenkins.plugins.runwayupscale.client.RunwaySettings;
 import io.jenkins.plugins.runwayupscale.upscale.FieldChecks;
 import io.jenkins.plugins.runwayupscale.upscale.UpscaleDefaults;
+import io.jenkins.plugins.runwayupscale.upscale.UpscaleLimits;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -32,6 +33,10 @@ public class RunwayUpscaleConfiguration extends GlobalConfiguration {
     private String model;
     private int timeoutMinutes = UpscaleDefaults.TIMEOUT_MINUTES;
     private int maxRequestsPerSecond = DEFAULT_MAX_REQUESTS_PER_SECOND;
+    private int maxDataUriMB = UpscaleLimits.MAX_DATA_URI_MB;
+    private int maxDownloadMB = UpscaleLimits.MAX_DOWNLOAD_MB;
+    private int downloadTimeoutMinutes = UpscaleLimits.DOWNLOAD_TIMEOUT_MINUTES;
+    private int downloadIdleSeconds = UpscaleLimits.DOWNLOAD_IDLE_SECONDS;
 
     public RunwayUpscaleConfiguration() {
         load();
@@ -49,7 +54,13 @@ public class RunwayUpscaleConfiguration extends GlobalConfiguration {
 
     /** What every upscale starts from. */
     public UpscaleDefaults defaults() {
-        return new UpscaleDefaults(baseUrl, credentialsId, runwayVersion, model, timeoutMinutes);
+        return new UpscaleDefaults(
+                baseUrl,
+                credentialsId,
+                runwayVersion,
+                model,
+                timeoutMinutes,
+                new UpscaleLimits(maxDataUriMB, maxDownloadMB, downloadTimeoutMinutes, downloadIdleSeconds));
     }
 
     public String getBaseUrl() {
@@ -115,6 +126,52 @@ public class RunwayUpscaleConfiguration extends GlobalConfiguration {
         save();
     }
 
+    /** The largest video a step may send inline, in MB; a step's dataUriLimitMB may lower it, never raise it. */
+    public int getMaxDataUriMB() {
+        return maxDataUriMB;
+    }
+
+    @DataBoundSetter
+    public void setMaxDataUriMB(int maxDataUriMB) {
+        // A blank form field binds as 0, which can only mean "the usual".
+        this.maxDataUriMB = maxDataUriMB >= 1 ? maxDataUriMB : UpscaleLimits.MAX_DATA_URI_MB;
+        save();
+    }
+
+    /** The largest output saved into a workspace, in MB. */
+    public int getMaxDownloadMB() {
+        return maxDownloadMB;
+    }
+
+    @DataBoundSetter
+    public void setMaxDownloadMB(int maxDownloadMB) {
+        this.maxDownloadMB = maxDownloadMB >= 1 ? maxDownloadMB : UpscaleLimits.MAX_DOWNLOAD_MB;
+        save();
+    }
+
+    /** How long saving one output may take in all, in minutes. */
+    public int getDownloadTimeoutMinutes() {
+        return downloadTimeoutMinutes;
+    }
+
+    @DataBoundSetter
+    public void setDownloadTimeoutMinutes(int downloadTimeoutMinutes) {
+        this.downloadTimeoutMinutes =
+                downloadTimeoutMinutes >= 1 ? downloadTimeoutMinutes : UpscaleLimits.DOWNLOAD_TIMEOUT_MINUTES;
+        save();
+    }
+
+    /** How long a download may go without receiving a byte, in seconds. */
+    public int getDownloadIdleSeconds() {
+        return downloadIdleSeconds;
+    }
+
+    @DataBoundSetter
+    public void setDownloadIdleSeconds(int downloadIdleSeconds) {
+        this.downloadIdleSeconds = downloadIdleSeconds >= 1 ? downloadIdleSeconds : UpscaleLimits.DOWNLOAD_IDLE_SECONDS;
+        save();
+    }
+
     /** The built-in values, shown as placeholders so a blank field says what it means. */
     public String getBuiltInBaseUrl() {
         return RunwaySettings.DEFAULT_BASE_URL;
@@ -154,6 +211,30 @@ public class RunwayUpscaleConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckMaxRequestsPerSecond(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FormValidation.validatePositiveInteger(value);
+    }
+
+    @POST
+    public FormValidation doCheckMaxDataUriMB(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FormValidation.validatePositiveInteger(value);
+    }
+
+    @POST
+    public FormValidation doCheckMaxDownloadMB(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FormValidation.validatePositiveInteger(value);
+    }
+
+    @POST
+    public FormValidation doCheckDownloadTimeoutMinutes(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FormValidation.validatePositiveInteger(value);
+    }
+
+    @POST
+    public FormValidation doCheckDownloadIdleSeconds(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return FormValidation.validatePositiveInteger(value);
     }

@@ -31,6 +31,10 @@ class ConfigurationAsCodeITest {
         assertThat(config.getModel()).isEqualTo("magnific_video_upscaler_creative");
         assertThat(config.getTimeoutMinutes()).isEqualTo(45);
         assertThat(config.getMaxRequestsPerSecond()).isEqualTo(50);
+        assertThat(config.getMaxDataUriMB()).isEqualTo(8);
+        assertThat(config.getMaxDownloadMB()).isEqualTo(2048);
+        assertThat(config.getDownloadTimeoutMinutes()).isEqualTo(30);
+        assertThat(config.getDownloadIdleSeconds()).isEqualTo(20);
     }
 
     @Test
@@ -48,6 +52,10 @@ class ConfigurationAsCodeITest {
                         "runwayVersion: \"2025-03-01\"",
                         "model: \"magnific_video_upscaler_creative\"",
                         "timeoutMinutes: 45",
-                        "maxRequestsPerSecond: 50");
+                        "maxRequestsPerSecond: 50",
+                        "maxDataUriMB: 8",
+                        "maxDownloadMB: 2048",
+                        "downloadTimeoutMinutes: 30",
+                        "downloadIdleSeconds: 20");
     }
 }

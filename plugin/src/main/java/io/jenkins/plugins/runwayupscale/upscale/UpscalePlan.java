@@ -113,11 +113,8 @@ public final class UpscalePlan implements Serializable {
             String baseUrl = given(defaults.baseUrl());
             String runwayVersion = firstGiven(request.runwayVersion(), defaults.runwayVersion());
             String model = firstGiven(request.model(), defaults.model());
-            if (request.dataUriLimitMB() != null && request.dataUriLimitMB() < 1) {
-                throw new AbortException(Messages.UpscalePlan_BadDataUriLimit(request.dataUriLimitMB()));
-            }
-            RunwaySettings settings =
-                    settings(baseUrl, runwayVersion, model, timeout, options, request.dataUriLimitMB());
+            Integer dataUriLimitMB = dataUriLimitMB(request.dataUriLimitMB(), model, defaults.limits());
+            RunwaySettings settings = settings(baseUrl, runwayVersion, model, timeout, options, dataUriLimitMB);
             String video = givenUri == null ? null : VideoUris.validate(givenUri, settings.dataUriLimit());
             return new UpscalePlan(
                     video,
@@ -128,7 +125,7 @@ public final class UpscalePlan implements Serializable {
                     model,
                     timeout,
                     request.archive(),
-                    new Extras(videoFile, null, download, request.archiveVideo(), options, request.dataUriLimitMB()),
+                    new Extras(videoFile, null, download, request.archiveVideo(), options, dataUriLimitMB),
                     settings);
         } catch (InvalidInputException e) {
             throw new AbortException(Messages.UpscalePlan_Invalid(e.getMessage()));
@@ -155,6 +152,28 @@ public final class UpscalePlan implements Serializable {
                 archive,
                 extras(sentFile),
                 settings);
+    }
+
+    /**
+     * The data-URI limit to apply, in MB, or null for the model's own: a step may lower it, never raise it past the
+     * administrator's ceiling, which also caps a model whose own limit is higher.
+     */
+    private static Integer dataUriLimitMB(Integer given, String model, UpscaleLimits limits) throws AbortException {
+        int ceiling = limits.maxDataUriMB();
+        if (given != null) {
+            if (given < 1) {
+                throw new AbortException(Messages.UpscalePlan_BadDataUriLimit(given));
+            }
+            if (given > ceiling) {
+                throw new AbortException(
+                        Messages.UpscalePlan_OverDataUriCeiling(String.valueOf(given), String.valueOf(ceiling)));
+            }
+            return given;
+        }
+        String effectiveModel = model == null ? RunwaySettings.DEFAULT_MODEL : model;
+        return DataUriLimit.of(effectiveModel, null).bytes() > ceiling * DataUriLimit.MB
+                ? Integer.valueOf(ceiling)
+                : null;
     }
 
     /** The same plan, with the workspace video it read (described, not its data) for reports and logs. */

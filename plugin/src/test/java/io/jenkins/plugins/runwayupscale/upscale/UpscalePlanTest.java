@@ -4,18 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
+import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
 import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class UpscalePlanTest {
     private static final String VIDEO = "https://cdn.example.com/final.mp4";
     private static final UpscaleDefaults ADMIN = new UpscaleDefaults(
-            "https://comet.example.com", "global-key", "2025-03-01", "magnific_video_upscaler_creative", 30);
+            "https://comet.example.com",
+            "global-key",
+            "2025-03-01",
+            "magnific_video_upscaler_creative",
+            30,
+            UpscaleLimits.defaults());
 
     @Test
     void theStepsOwnValuesWin() throws Exception {
@@ -65,7 +72,8 @@ class UpscalePlanTest {
                 .hasMessage("The timeout must be at least 1 minute, not 0.");
         assertThatThrownBy(() -> UpscalePlan.of(
                         new UpscaleRequest(VIDEO, "k", null, null, null, true),
-                        new UpscaleDefaults("http://comet.example.com", null, null, null, 60)))
+                        new UpscaleDefaults(
+                                "http://comet.example.com", null, null, null, 60, UpscaleLimits.defaults())))
                 .hasMessageStartingWith("Cannot upscale: base URL:");
     }
 
@@ -114,5 +122,39 @@ class UpscalePlanTest {
         }
         assertThat(plan)
                 .hasToString("UpscalePlan[" + VIDEO + ", model magnific_video_upscaler_creative, credential k]");
+    }
+
+    private static UpscaleRequest inline(String model, Integer dataUriLimitMB) {
+        return new UpscaleRequest(
+                null, "key", model, null, null, true, "out/intro.mp4", null, false, Map.of(), dataUriLimitMB);
+    }
+
+    private static UpscaleDefaults ceiling(int maxDataUriMB) {
+        return new UpscaleDefaults(null, null, null, null, 60, new UpscaleLimits(maxDataUriMB, 4096, 60, 60));
+    }
+
+    @Test
+    void aStepMayLowerTheDataUriLimitButNeverRaiseItPastTheAdministratorsCeiling() throws Exception {
+        assertThat(UpscalePlan.of(inline("upscale_v1", 4), ceiling(16))
+                        .settings()
+                        .dataUriLimit()
+                        .bytes())
+                .isEqualTo(4 * DataUriLimit.MB);
+        assertThatThrownBy(() -> UpscalePlan.of(inline("upscale_v1", 1024), ceiling(16)))
+                .hasMessageStartingWith("Cannot upscale: dataUriLimitMB 1024 is over the 16 MB an administrator allows"
+                        + " for videos sent inline");
+    }
+
+    @Test
+    void theCeilingAlsoCapsAModelWhoseOwnLimitIsHigher() throws Exception {
+        assertThat(UpscalePlan.of(inline("upscale_v1", null), ceiling(8))
+                        .settings()
+                        .dataUriLimit()
+                        .bytes())
+                .isEqualTo(8 * DataUriLimit.MB);
+        assertThat(UpscalePlan.of(inline("magnific_video_upscaler_creative", null), ceiling(8))
+                        .settings()
+                        .dataUriLimit())
+                .isEqualTo(DataUriLimit.of("magnific_video_upscaler_creative", null));
     }
 }
