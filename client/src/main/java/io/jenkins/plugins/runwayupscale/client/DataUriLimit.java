@@ -38,11 +38,30 @@ public record DataUriLimit(long bytes, String source) implements Serializable {
     /** Checks a size known up front (a file's length); the message states the size and the limit applied. */
     public void check(String what, long size) throws InvalidInputException {
         if (size > bytes) {
-            throw InvalidInputException.local(
-                    "video file",
-                    what + " has " + size + " bytes (" + describe(size) + "), over " + source + " of " + describe(bytes)
-                            + " (" + bytes + " bytes); host the video at an https URL instead (up to 32 MB)");
+            throw InvalidInputException.local("video file", what + " has " + overBy(size));
         }
+    }
+
+    /**
+     * "16777217 bytes (16 MB + 1 byte), over the data-URI limit of ... of 16 MB (16777216 bytes); host ...": the size
+     * of something over this limit, written so that it reads as over it even where both round to the same figure.
+     */
+    String overBy(long size) {
+        return size + " bytes (" + describeAbove(size, bytes) + "), over " + source + " of " + describe(bytes) + " ("
+                + bytes + " bytes); host the video at an https URL instead (up to 32 MB)";
+    }
+
+    /**
+     * {@code size} (greater than {@code limit}) in words that show it is greater: "20 MB", or "16 MB + 1 byte" where
+     * rounding would make both read "16 MB".
+     */
+    static String describeAbove(long size, long limit) {
+        String rounded = describe(size);
+        if (!rounded.equals(describe(limit))) {
+            return rounded;
+        }
+        long excess = size - limit;
+        return describe(limit) + " + " + (excess == 1 ? "1 byte" : describe(excess));
     }
 
     /** "16 MB", "800 KB" or "12345 bytes", rounded down to one decimal. */

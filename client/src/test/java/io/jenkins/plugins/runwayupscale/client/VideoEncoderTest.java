@@ -63,7 +63,7 @@ class VideoEncoderTest {
 
         assertThatThrownBy(() -> VideoEncoder.encode(file, "big.mp4", UPSCALE_V1))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("'big.mp4' has 16777217 bytes (16 MB)")
+                .hasMessageContaining("'big.mp4' has 16777217 bytes (16 MB + 1 byte)")
                 .hasMessageContaining("over the data-URI limit of model upscale_v1 of 16 MB (16777216 bytes)");
     }
 
@@ -113,6 +113,21 @@ class VideoEncoderTest {
                 .hasMessageContaining("'intro.mp4' is not a video (it looks like text)");
         assertThatThrownBy(() -> VideoEncoder.encode("x", new ByteArrayInputStream(new byte[0]), UPSCALE_V1))
                 .hasMessageContaining("an empty file");
+    }
+
+    @Test
+    void aSizeOverTheLimitReadsAsOverItWhereRoundingWouldHideIt() {
+        DataUriLimit limit = DataUriLimit.of("upscale_v1", null);
+        assertThatThrownBy(() -> limit.check("'a.mp4'", 16L * 1024 * 1024 + 1))
+                .hasMessage(
+                        "video file: 'a.mp4' has 16777217 bytes (16 MB + 1 byte), over the data-URI limit of model"
+                                + " upscale_v1 of 16 MB (16777216 bytes); host the video at an https URL instead (up to 32 MB)");
+        assertThatThrownBy(() -> limit.check("'b.mp4'", 16L * 1024 * 1024 + 50 * 1024))
+                .hasMessageContaining("(16 MB + 50 KB), over");
+        assertThatThrownBy(() -> limit.check("'c.mp4'", 20L * 1024 * 1024))
+                .hasMessageContaining("has 20971520 bytes (20 MB), over");
+        assertThat(DataUriLimit.describeAbove(5L * 1024 * 1024 + 10, 5L * 1024 * 1024))
+                .isEqualTo("5 MB + 10 bytes");
     }
 
     @Test
