@@ -116,6 +116,37 @@ class VideoEncoderTest {
     }
 
     @Test
+    void inspectsAFileWithoutEncodingIt() throws Exception {
+        byte[] video = mp4(300_001);
+        Path file = Files.write(dir.resolve("intro.mp4"), video);
+
+        InlineVideoFile inspected = InlineVideoFile.inspect(file, "out/intro.mp4", UPSCALE_V1);
+
+        assertThat(inspected)
+                .isEqualTo(new InlineVideoFile(file, "out/intro.mp4", "video/mp4", video.length, sha256(video)));
+        assertThat(inspected.base64Length()).isEqualTo(Base64.getEncoder().encode(video).length);
+    }
+
+    @Test
+    void inspectionRefusesWhatEncodingRefuses() throws Exception {
+        Path big = dir.resolve("big.mp4");
+        try (var channel = FileChannel.open(big, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[] {1}), 16L * 1024 * 1024);
+        }
+        big.toFile().setReadable(false);
+        Path text = Files.writeString(dir.resolve("notes.mp4"), "not a video\n");
+
+        assertThatThrownBy(() -> InlineVideoFile.inspect(big, "big.mp4", UPSCALE_V1))
+                .hasMessageContaining("'big.mp4' has 16777217 bytes (16 MB + 1 byte), over");
+        assertThatThrownBy(() -> InlineVideoFile.inspect(dir.resolve("nope.mp4"), "nope.mp4", UPSCALE_V1))
+                .hasMessage("video file: 'nope.mp4' does not exist");
+        assertThatThrownBy(() -> InlineVideoFile.inspect(dir, "out", UPSCALE_V1))
+                .hasMessage("video file: 'out' is not a regular file");
+        assertThatThrownBy(() -> InlineVideoFile.inspect(text, "notes.mp4", UPSCALE_V1))
+                .hasMessageContaining("'notes.mp4' is not a video (it looks like text)");
+    }
+
+    @Test
     void aSizeOverTheLimitReadsAsOverItWhereRoundingWouldHideIt() {
         DataUriLimit limit = DataUriLimit.of("upscale_v1", null);
         assertThatThrownBy(() -> limit.check("'a.mp4'", 16L * 1024 * 1024 + 1))
