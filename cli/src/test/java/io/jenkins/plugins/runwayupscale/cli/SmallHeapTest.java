@@ -3,15 +3,13 @@ package io.jenkins.plugins.runwayupscale.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.runwayupscale.simulator.RunwaySimulator;
+import io.jenkins.plugins.runwayupscale.simulator.SampleVideo;
 import io.jenkins.plugins.runwayupscale.simulator.TaskScenario;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +27,7 @@ class SmallHeapTest {
 
     @Test
     void sendsASixteenMegabyteVideoInlineWithSixtyFourMegabytesOfHeap() throws Exception {
-        Path video = writeVideo(dir.resolve("big.mp4"));
+        Path video = SampleVideo.write(dir.resolve("big.mp4"), VIDEO_BYTES);
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
         try (RunwaySimulator simulator = RunwaySimulator.builder()
@@ -71,22 +69,5 @@ class SmallHeapTest {
             assertThat(Files.readString(dir.resolve("runway-upscale").resolve(id + ".json")))
                     .contains("\"videoUri\" : \"data:video/mp4;base64,... (" + VIDEO_BYTES + " bytes)\"");
         }
-    }
-
-    /** An MP4 file type box, then pseudo-random bytes, written a block at a time. */
-    private static Path writeVideo(Path file) throws IOException {
-        byte[] block = new byte[1024 * 1024];
-        Random random = new Random(16);
-        try (OutputStream stream = Files.newOutputStream(file)) {
-            for (long written = 0; written < VIDEO_BYTES; written += block.length) {
-                random.nextBytes(block);
-                if (written == 0) {
-                    byte[] box = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'};
-                    System.arraycopy(box, 0, block, 0, box.length);
-                }
-                stream.write(block);
-            }
-        }
-        return file;
     }
 }
