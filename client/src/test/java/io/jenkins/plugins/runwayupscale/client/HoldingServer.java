@@ -19,12 +19,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A server at the HTTP level that holds every request open until the test answers it: it reads each body to its end
  * (counting what it got against its Content-Length, keeping nothing) or, when told to, reads nothing at all, so the
- * client meets back-pressure with its body unsent.
+ * client meets back-pressure with its body unsent, or refuses the key at once without reading the body.
  */
 final class HoldingServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final boolean readBodies;
+    /** What the server does with a request. */
+    enum Mode {
+        READ_AND_HOLD,
+        STALL,
+        REFUSE_UNREAD
+    }
+
+    private final Mode mode;
     private final BlockingQueue<HttpExchange> held = new LinkedBlockingQueue<>();
     private final AtomicInteger ids = new AtomicInteger();
     final AtomicInteger arrived = new AtomicInteger();
@@ -33,7 +40,11 @@ final class HoldingServer implements AutoCloseable {
     final List<Long> bodyLengths = new CopyOnWriteArrayList<>();
 
     HoldingServer(boolean readBodies) throws IOException {
-        this.readBodies = readBodies;
+        this(readBodies ? Mode.READ_AND_HOLD : Mode.STALL);
+    }
+
+    HoldingServer(Mode mode) throws IOException {
+        this.mode = mode;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(threads);
@@ -46,8 +57,12 @@ final class HoldingServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) {
         arrived.incrementAndGet();
-        if (!readBodies) {
+        if (mode == Mode.STALL) {
             held.add(exchange);
+            return;
+        }
+        if (mode == Mode.REFUSE_UNREAD) {
+            refuse(exchange);
             return;
         }
         long declared = Long.parseLong(exchange.getRequestHeaders().getFirst("Content-Length"));
@@ -68,6 +83,21 @@ final class HoldingServer implements AutoCloseable {
         bodyLengths.add(read);
         completeBodies.incrementAndGet();
         held.add(exchange);
+    }
+
+    private static void refuse(HttpExchange exchange) {
+        byte[] body = "{\"error\":{\"message\":\"Invalid token\",\"code\":\"invalid_api_key\"}}"
+                .getBytes(StandardCharsets.UTF_8);
+        try {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("Connection", "close");
+            exchange.sendResponseHeaders(401, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        } catch (IOException e) {
+            // The client may already have given up; the test looks at what it got.
+        }
     }
 
     /** Answers the oldest request held with a new task id; false when none is held. */

@@ -203,6 +203,20 @@ class InlineSubmitTest {
     }
 
     @Test
+    void aServerThatRefusesTheKeyBeforeReadingTheBodyEndsTheSubmissionAndClosesTheFile() throws Exception {
+        Path file = video(dir.resolve("big.mp4"), 16 * DataUriLimit.MB);
+        InlineVideoFile video = InlineVideoFile.inspect(file, "big.mp4", UPSCALE_V1);
+        try (HoldingServer refusing = new HoldingServer(HoldingServer.Mode.REFUSE_UNREAD)) {
+            Throwable failure =
+                    fixture.failure(fixture.client(refusing.baseUrl()).submit(video, null));
+
+            assertThat(failure).isInstanceOfAny(AuthenticationException.class, TransportException.class);
+            assertThat(refusing.arrived).hasValue(1);
+            await().atMost(20, TimeUnit.SECONDS).until(() -> openHandles(file) <= 0);
+        }
+    }
+
+    @Test
     void inlineSubmissionsBeyondTheEnginesLimitWaitTheirTurn() throws Exception {
         EngineConfig config = EngineConfig.builder().maxInlineSubmissions(2).build();
         InlineVideoFile video =
