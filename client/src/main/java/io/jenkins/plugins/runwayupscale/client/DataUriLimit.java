@@ -47,21 +47,8 @@ public record DataUriLimit(long bytes, String source) implements Serializable {
      * of something over this limit, written so that it reads as over it even where both round to the same figure.
      */
     String overBy(long size) {
-        return size + " bytes (" + describeAbove(size, bytes) + "), over " + source + " of " + describe(bytes) + " ("
-                + bytes + " bytes); host the video at an https URL instead (up to 32 MB)";
-    }
-
-    /**
-     * {@code size} (greater than {@code limit}) in words that show it is greater: "20 MB", or "16 MB + 1 byte" where
-     * rounding would make both read "16 MB".
-     */
-    static String describeAbove(long size, long limit) {
-        String rounded = describe(size);
-        if (!rounded.equals(describe(limit))) {
-            return rounded;
-        }
-        long excess = size - limit;
-        return describe(limit) + " + " + (excess == 1 ? "1 byte" : describe(excess));
+        return ByteSizes.over(size, bytes) + ", over " + source + " of " + ByteSizes.limit(bytes)
+                + "; host the video at an https URL instead (up to 32 MB)";
     }
 
     /** "16 MB", "800 KB" or "12345 bytes", rounded down to one decimal. */

@@ -157,8 +157,8 @@ class VideoEncoderTest {
                 .hasMessageContaining("(16 MB + 50 KB), over");
         assertThatThrownBy(() -> limit.check("'c.mp4'", 20L * 1024 * 1024))
                 .hasMessageContaining("has 20971520 bytes (20 MB), over");
-        assertThat(DataUriLimit.describeAbove(5L * 1024 * 1024 + 10, 5L * 1024 * 1024))
-                .isEqualTo("5 MB + 10 bytes");
+        assertThat(ByteSizes.over(5L * 1024 * 1024 + 10, 5L * 1024 * 1024))
+                .isEqualTo("5242890 bytes (5 MB + 10 bytes)");
     }
 
     @Test
