@@ -247,7 +247,7 @@ class ReleasePipelineITest {
 
         WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
 
-        j.assertLogContains("'big.mp4' has 5242881 bytes (5 MB)", b);
+        j.assertLogContains("'big.mp4' has 5242881 bytes (5 MB + 1 byte)", b);
         j.assertLogContains("over the data-URI limit of model magnific_video_upscaler_creative of 5 MB", b);
         assertThat(simulator.postCount()).isZero();
     }

@@ -6,9 +6,9 @@ import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
 import io.jenkins.plugins.runwayupscale.client.DownloadResult;
 import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
 import io.jenkins.plugins.runwayupscale.client.Durations;
-import io.jenkins.plugins.runwayupscale.client.EncodedVideo;
 import io.jenkins.plugins.runwayupscale.client.EngineConfig;
 import io.jenkins.plugins.runwayupscale.client.InlineVideo;
+import io.jenkins.plugins.runwayupscale.client.InlineVideoFile;
 import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
 import io.jenkins.plugins.runwayupscale.client.ModelOptions;
 import io.jenkins.plugins.runwayupscale.client.RunwayClient;
@@ -19,7 +19,6 @@ import io.jenkins.plugins.runwayupscale.client.RunwayTask;
 import io.jenkins.plugins.runwayupscale.client.TaskArtifacts;
 import io.jenkins.plugins.runwayupscale.client.TaskReport;
 import io.jenkins.plugins.runwayupscale.client.UserAgent;
-import io.jenkins.plugins.runwayupscale.client.VideoEncoder;
 import io.jenkins.plugins.runwayupscale.client.VideoUris;
 import io.jenkins.plugins.runwayupscale.simulator.RunwaySimulator;
 import java.io.IOException;
@@ -261,8 +260,10 @@ final class UpscaleCommand implements Callable<Integer> {
                 .dataUriLimit(dataUriLimit == null ? null : Sizes.parse(dataUriLimit, "--data-uri-limit"))
                 .waitTimeout(wait);
         DataUriLimit limit = settings.build().dataUriLimit();
-        EncodedVideo encoded = videoFile == null ? null : VideoEncoder.encode(videoFile, videoFile.toString(), limit);
-        String video = encoded != null ? encoded.dataUri() : VideoUris.validate(videoUri, limit);
+        // A file is only checked here (constant memory); the submission streams it into the request.
+        InlineVideoFile file =
+                videoFile == null ? null : InlineVideoFile.inspect(videoFile, videoFile.toString(), limit);
+        String video = file != null ? null : VideoUris.validate(videoUri, limit);
         ApiKey key = null;
         if (!simulate) {
             String value = console.env().get(KEY_VARIABLE);
@@ -272,11 +273,16 @@ final class UpscaleCommand implements Callable<Integer> {
             }
             key = ApiKey.of(value);
         }
-        return new Request(video, encoded == null ? null : encoded.video(), settings, key);
+        return new Request(video, file, settings, key);
     }
 
-    /** Checked input, ready to run. */
-    private record Request(String video, InlineVideo videoFile, RunwaySettings.Builder builder, ApiKey key) {
+    /**
+     * Checked input, ready to run.
+     *
+     * @param video the video URI, or null when a file is sent
+     * @param file the video file sent inline, or null when a URI is sent
+     */
+    private record Request(String video, InlineVideoFile file, RunwaySettings.Builder builder, ApiKey key) {
         RunwaySettings settings(RunwaySimulator simulator) throws InvalidInputException {
             if (simulator != null) {
                 builder.baseUrl(simulator.baseUrl());
@@ -289,15 +295,19 @@ final class UpscaleCommand implements Callable<Integer> {
     private final class Upscale {
         private final RunwayClient client;
         private final RunwaySettings settings;
+        private final Request request;
+        /** The input as reports show it: the URI, or the file as {@code data:<type>;base64,... (<n> bytes)}. */
         private final String video;
+
         private final InlineVideo videoFile;
         private final ProgressPrinter printer;
 
         Upscale(RunwayClient client, RunwaySettings settings, Request request, ProgressPrinter printer) {
             this.client = client;
             this.settings = settings;
-            this.video = request.video();
-            this.videoFile = request.videoFile();
+            this.request = request;
+            this.video = request.file() != null ? request.file().displayUri() : request.video();
+            this.videoFile = request.file() != null ? request.file().video() : null;
             this.printer = printer;
         }
 
@@ -307,7 +317,10 @@ final class UpscaleCommand implements Callable<Integer> {
             String taskId;
             try {
                 // --timeout bounds the whole run, the submission included.
-                taskId = await(client.submit(video, deadline));
+                taskId = await(
+                        request.file() != null
+                                ? client.submit(request.file(), deadline)
+                                : client.submit(request.video(), deadline));
             } catch (Interrupted e) {
                 printer.warn("Interrupted while submitting; the task may have been created (its id never arrived).");
                 return ExitCode.INTERRUPTED;

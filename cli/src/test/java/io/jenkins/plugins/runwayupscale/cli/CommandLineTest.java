@@ -310,7 +310,7 @@ class CommandLineTest {
         assertThat(run("--video-file", big.toString())).isEqualTo(2);
         assertThat(run("--video-file", text.toString())).isEqualTo(2);
         assertThat(stderr())
-                .contains("has 16777217 bytes (16 MB), over the data-URI limit of model upscale_v1 of 16 MB")
+                .contains("has 16777217 bytes (16 MB + 1 byte), over the data-URI limit of model upscale_v1 of 16 MB")
                 .contains("notes.txt' is not a video (it looks like text)");
         assertThat(simulator.requests()).isEmpty();
     }
@@ -526,6 +526,14 @@ class CommandLineTest {
         assertThat(run("--option", "fps-boost=true", VIDEO)).isEqualTo(2);
         assertThat(stderr())
                 .contains("--option: option name 'fps-boost' may contain only letters, digits and underscores");
+        assertThat(simulator.requests()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"VIDEOURI=https://evil.example.com/x.mp4", "Model=gen4", "videouri=x"})
+    void anOptionNamedLikeTheRequestsOwnFieldsExitsTwoInAnyCase(String option) {
+        assertThat(run("--option", option, VIDEO)).isEqualTo(2);
+        assertThat(stderr()).contains("cannot be set as an option");
         assertThat(simulator.requests()).isEmpty();
     }
 

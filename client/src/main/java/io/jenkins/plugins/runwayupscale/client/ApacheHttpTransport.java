@@ -21,7 +21,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
-import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.auth.AuthScope;
@@ -44,6 +43,7 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.nio.AsyncRequestProducer;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
@@ -115,14 +115,6 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
 
     @Override
     public CompletableFuture<HttpAnswer> send(HttpCall call) {
-        SimpleRequestBuilder request =
-                SimpleRequestBuilder.create(call.method()).setUri(call.uri());
-        call.headers().forEach(request::addHeader);
-        if (call.body() != null) {
-            // As bytes, so the length is known and sent as Content-Length: some gateways refuse chunked uploads.
-            request.setBody(call.body().getBytes(StandardCharsets.UTF_8), ContentType.APPLICATION_JSON);
-        }
-        SimpleHttpRequest built = request.build();
         CompletableFuture<HttpAnswer> answer = new CompletableFuture<>();
         if (!isActive()) {
             // Refused here, so certainly never sent: even a submission may be made again on a new engine.
@@ -132,10 +124,28 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
         }
         CappedConsumer consumer = new CappedConsumer(answer);
         Future<HttpAnswer> inFlight =
-                client.execute(SimpleRequestProducer.create(built), consumer, new Completion<>(answer, a -> a));
+                client.execute(producer(call, answer), consumer, new Completion<>(answer, a -> a));
         cancelWith(answer, inFlight);
         track(answer);
         return answer;
+    }
+
+    /** Bodies go with their Content-Length, never chunked: some gateways refuse chunked uploads. */
+    private static AsyncRequestProducer producer(HttpCall call, CompletableFuture<HttpAnswer> answer) {
+        if (call.upload() != null) {
+            AsyncRequestBuilder request = AsyncRequestBuilder.create(call.method())
+                    .setUri(call.uri())
+                    .setEntity(new StreamedEntityProducer(call.upload(), answer));
+            call.headers().forEach(request::addHeader);
+            return request.build();
+        }
+        SimpleRequestBuilder request =
+                SimpleRequestBuilder.create(call.method()).setUri(call.uri());
+        call.headers().forEach(request::addHeader);
+        if (call.body() != null) {
+            request.setBody(call.body().getBytes(StandardCharsets.UTF_8), ContentType.APPLICATION_JSON);
+        }
+        return SimpleRequestProducer.create(request.build());
     }
 
     /** Whether the I/O reactor still runs; once it has stopped, no request can be sent or answered again. */

@@ -38,11 +38,17 @@ public record DataUriLimit(long bytes, String source) implements Serializable {
     /** Checks a size known up front (a file's length); the message states the size and the limit applied. */
     public void check(String what, long size) throws InvalidInputException {
         if (size > bytes) {
-            throw InvalidInputException.local(
-                    "video file",
-                    what + " has " + size + " bytes (" + describe(size) + "), over " + source + " of " + describe(bytes)
-                            + " (" + bytes + " bytes); host the video at an https URL instead (up to 32 MB)");
+            throw InvalidInputException.local("video file", what + " has " + overBy(size));
         }
+    }
+
+    /**
+     * "16777217 bytes (16 MB + 1 byte), over the data-URI limit of ... of 16 MB (16777216 bytes); host ...": the size
+     * of something over this limit, written so that it reads as over it even where both round to the same figure.
+     */
+    String overBy(long size) {
+        return ByteSizes.over(size, bytes) + ", over " + source + " of " + ByteSizes.limit(bytes)
+                + "; host the video at an https URL instead (up to 32 MB)";
     }
 
     /** "16 MB", "800 KB" or "12345 bytes", rounded down to one decimal. */

@@ -9,13 +9,18 @@ public final class EngineConfig {
 
     static final double MAX_REQUESTS_PER_SECOND = 10_000;
 
+    /** Inline submissions under way at once (each streams its file); more wait their turn. */
+    public static final int DEFAULT_MAX_INLINE_SUBMISSIONS = 4;
+
     private final Duration connectTimeout;
     private final Duration responseTimeout;
     private final int ioThreads;
     private final ProxySettings proxy;
     private final double maxRequestsPerSecond;
+    private final int maxInlineSubmissions;
 
     private EngineConfig(Builder b) {
+        this.maxInlineSubmissions = b.maxInlineSubmissions;
         this.maxRequestsPerSecond = b.maxRequestsPerSecond;
         this.connectTimeout = b.connectTimeout;
         this.responseTimeout = b.responseTimeout;
@@ -54,6 +59,15 @@ public final class EngineConfig {
     }
 
     /**
+     * How many submissions of inline videos the engine has under way at once, all keys together: each holds its file
+     * open and streams it until the answer comes. Further ones queue (no thread, no open file) in the order they
+     * came, within their own deadlines.
+     */
+    public int maxInlineSubmissions() {
+        return maxInlineSubmissions;
+    }
+
+    /**
      * Collects engine settings with sensible defaults (10 s connect, 60 s response, one I/O thread, no proxy, at most
      * {@value #DEFAULT_MAX_REQUESTS_PER_SECOND} requests per second per key).
      */
@@ -62,6 +76,7 @@ public final class EngineConfig {
         private Duration responseTimeout = Duration.ofSeconds(60);
         private int ioThreads = 1;
         private ProxySettings proxy;
+        private int maxInlineSubmissions = DEFAULT_MAX_INLINE_SUBMISSIONS;
         private double maxRequestsPerSecond = DEFAULT_MAX_REQUESTS_PER_SECOND;
 
         private Builder() {}
@@ -91,6 +106,15 @@ public final class EngineConfig {
                 throw new IllegalArgumentException("I/O threads must be at least 1");
             }
             this.ioThreads = value;
+            return this;
+        }
+
+        /** At least 1; see {@link EngineConfig#maxInlineSubmissions()}. */
+        public Builder maxInlineSubmissions(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("inline submissions under way at once must be at least 1");
+            }
+            this.maxInlineSubmissions = value;
             return this;
         }
 

@@ -36,6 +36,11 @@ final class FailureClassifier {
                     call.kind() == CallKind.SUBMIT ? refused + " " + uncertainSubmission() : refused,
                     call.unanswered()));
         }
+        if (t instanceof BodyCutShort) {
+            // The body was cut short before its end: the server cannot have acted on it, and sending it again
+            // would meet the same file.
+            return CallFailure.finalFailure(InvalidInputException.local("video file", t.getMessage()));
+        }
         if (neverSent(t)) {
             return new CallFailure(
                     new TransportException(
@@ -132,7 +137,15 @@ final class FailureClassifier {
     }
 
     /** The call was still under way at its deadline (no complete answer, or a retry pending) and was cut off. */
-    TaskTimedOutException deadlineReached(ApiCall call, Duration spent) {
+    TaskTimedOutException deadlineReached(ApiCall call, Duration spent, boolean sent) {
+        if (!sent) {
+            // Still queued for its turn (the key's rate, the engine's inline submissions): nothing left this machine.
+            return new TaskTimedOutException(
+                    "The deadline passed after " + Durations.describe(spent) + " while " + call.doing()
+                            + ", before the request had its turn to be sent; nothing was sent"
+                            + (call.kind() == CallKind.SUBMIT ? " and no task was created." : "."),
+                    call.unanswered());
+        }
         String what = "CometAPI had not answered completely after " + Durations.describe(spent) + " while "
                 + call.doing() + ", the time the deadline allowed; the request was cancelled.";
         return new TaskTimedOutException(

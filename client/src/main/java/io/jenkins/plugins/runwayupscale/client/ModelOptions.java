@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 /**
  * Extra fields a model takes in the request body (e.g. {@code resolution}, {@code creativity}), checked the same way
  * wherever they come from: the command line's {@code --option key=value}, a Pipeline map, a form's key=value lines.
- * Names are letters, digits and underscores; values are strings, numbers or booleans.
+ * Names are letters, digits and underscores; values are strings, numbers or booleans; at most {@value #MAX_OPTIONS}
+ * options, names and values of at most {@value #MAX_LENGTH} characters; {@code videoUri} and {@code model} are refused
+ * in any case.
  */
 public final class ModelOptions {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
@@ -21,6 +23,12 @@ public final class ModelOptions {
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
     private static final Pattern DECIMAL_WITH_EXPONENT = Pattern.compile("-?\\d+\\.\\d+[eE][-+]?\\d+");
     private static final List<String> RESERVED = List.of("videoUri", "model");
+
+    /** Runway's models take a handful of options; a longer list is a mistake or an attack on the request's size. */
+    public static final int MAX_OPTIONS = 32;
+
+    /** The longest option name, and the longest value (as text), in characters. */
+    public static final int MAX_LENGTH = 1000;
 
     private ModelOptions() {}
 
@@ -34,6 +42,10 @@ public final class ModelOptions {
         Map<String, Object> checked = new LinkedHashMap<>();
         if (options == null) {
             return Collections.unmodifiableMap(checked);
+        }
+        if (options.size() > MAX_OPTIONS) {
+            throw InvalidInputException.local(
+                    field, options.size() + " options given; at most " + MAX_OPTIONS + " are accepted");
         }
         for (Map.Entry<?, ?> option : options.entrySet()) {
             String name = checkName(option.getKey(), field);
@@ -89,14 +101,25 @@ public final class ModelOptions {
 
     private static String checkName(Object key, String field) throws InvalidInputException {
         String name = key == null ? "" : key.toString();
+        if (name.length() > MAX_LENGTH) {
+            throw InvalidInputException.local(
+                    field,
+                    "option name '" + Excerpt.cut(name, 60) + "' is " + name.length() + " characters long; at most "
+                            + MAX_LENGTH + " are accepted");
+        }
         if (!NAME.matcher(name).matches()) {
             throw InvalidInputException.local(
                     field,
                     "option name '" + Excerpt.cut(name, 60) + "' may contain only letters, digits and underscores");
         }
-        if (RESERVED.contains(name)) {
-            throw InvalidInputException.local(
-                    field, "'" + name + "' cannot be set as an option; it has its own setting");
+        // Case-insensitively: a gateway or model that reads field names loosely must never see a second videoUri.
+        for (String reserved : RESERVED) {
+            if (reserved.equalsIgnoreCase(name)) {
+                throw InvalidInputException.local(
+                        field,
+                        "'" + name + "' cannot be set as an option; it is the request's own '" + reserved
+                                + "' field, which has its own setting");
+            }
         }
         return name;
     }
@@ -106,6 +129,12 @@ public final class ModelOptions {
             return value;
         }
         if (value instanceof CharSequence text) {
+            if (text.length() > MAX_LENGTH) {
+                throw InvalidInputException.local(
+                        field,
+                        "option '" + name + "' has a value of " + text.length() + " characters; at most " + MAX_LENGTH
+                                + " are accepted");
+            }
             // Pipeline hands interpolated strings ("${res}") over as Groovy GStrings, which are CharSequences.
             return text.toString();
         }

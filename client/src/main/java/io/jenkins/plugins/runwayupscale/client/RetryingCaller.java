@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Makes one API call with the retries its {@link CallKind} allows, waiting between attempts on the scheduler
  * (never on a thread) and never past the caller's deadline: an exchange still under way then (a server that
- * drips its answer byte by byte) is cancelled, and the call fails with a {@link TaskTimedOutException}.
+ * drips its answer byte by byte) is cancelled, and the call fails with a {@link TaskTimedOutException}. A call with a
+ * streamed body (an inline video) first waits for one of the engine's {@link InlineSlots} and holds it to its end.
  */
 final class RetryingCaller {
     /** A call begun at its deadline (the wait's last look) still gets this long. */
@@ -23,11 +24,13 @@ final class RetryingCaller {
     private final HttpTransport transport;
     private final Scheduler scheduler;
     private final Backoff backoff;
+    private final InlineSlots inlineSlots;
 
-    RetryingCaller(HttpTransport transport, Scheduler scheduler, Backoff backoff) {
+    RetryingCaller(HttpTransport transport, Scheduler scheduler, Backoff backoff, InlineSlots inlineSlots) {
         this.transport = transport;
         this.scheduler = scheduler;
         this.backoff = backoff;
+        this.inlineSlots = inlineSlots;
     }
 
     /**
@@ -43,7 +46,11 @@ final class RetryingCaller {
             AnswerReader<T> reader) {
         Attempts<T> attempts = new Attempts<>(budget, call, request, classifier, deadline, reader);
         attempts.guard();
-        attempts.start(1);
+        if (request.upload() == null) {
+            attempts.start(1);
+        } else {
+            attempts.startWithSlot();
+        }
         return attempts.result;
     }
 
@@ -58,6 +65,7 @@ final class RetryingCaller {
         private final CompletableFuture<T> result = new CompletableFuture<>();
         private final AtomicReference<Runnable> stopCurrent = new AtomicReference<>(() -> {});
         private final Instant begun = scheduler.now();
+        private volatile boolean sent;
 
         Attempts(
                 RequestBudget budget,
@@ -92,9 +100,24 @@ final class RetryingCaller {
         private void deadlineReached() {
             Runnable underWay = stopCurrent.get();
             if (result.completeExceptionally(
-                    classifier.deadlineReached(call, Duration.between(begun, scheduler.now())))) {
+                    classifier.deadlineReached(call, Duration.between(begun, scheduler.now()), sent))) {
                 underWay.run();
             }
+        }
+
+        /** Waits for an inline slot, held until the call ends, whatever ends it; then as {@link #start}. */
+        void startWithSlot() {
+            CompletableFuture<Void> slot = inlineSlots.acquire();
+            result.whenComplete((v, e) -> {
+                if (!slot.cancel(false)) {
+                    inlineSlots.release();
+                }
+            });
+            slot.whenComplete((go, cancelled) -> {
+                if (cancelled == null) {
+                    start(1);
+                }
+            });
         }
 
         /** Every attempt waits for its turn in the key's budget first; that wait is cancelled with the call. */
@@ -123,6 +146,7 @@ final class RetryingCaller {
             if (result.isDone()) {
                 return;
             }
+            sent = true;
             CompletableFuture<HttpAnswer> sending = transport.send(request);
             stopCurrent.set(() -> sending.cancel(true));
             if (result.isCancelled()) {

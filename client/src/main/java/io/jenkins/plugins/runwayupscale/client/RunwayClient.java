@@ -61,12 +61,36 @@ public final class RunwayClient {
      */
     public CompletableFuture<String> submit(String videoUri, Instant deadline) throws InvalidInputException {
         String checked = VideoUris.validate(videoUri, settings.dataUriLimit());
+        return submit(new HttpCall("POST", endpoint(SUBMIT_PATH), headers(), submitBody(checked)), deadline);
+    }
+
+    /**
+     * Submits a video file inline, streamed from the file through a base64 encoder into the request (never held in
+     * memory), with its exact Content-Length; a retried submission (429, 503, or a request that never left) reads the
+     * file again. Refused before anything is sent when it is over the settings' data-URI limit; refused while sending,
+     * before the request is complete (so no task is created), when the file no longer has the size and SHA-256 it was
+     * inspected with. At most {@link EngineConfig#maxInlineSubmissions()} are under way at once in the engine; the
+     * others wait their turn within their deadline, which is otherwise as for {@link #submit(String, Instant)}.
+     */
+    public CompletableFuture<String> submit(InlineVideoFile video, Instant deadline) throws InvalidInputException {
+        settings.dataUriLimit().check("'" + video.name() + "'", video.bytes());
+        String json = submitBody(InlineVideoBody.emptyDataUri(video));
+        HttpCall request =
+                new HttpCall("POST", endpoint(SUBMIT_PATH), headers(), null, new InlineVideoBody(video, json));
+        return submit(request, deadline);
+    }
+
+    /** The submission's JSON: {@code videoUri} first (an inline body streams the video in after its head). */
+    private String submitBody(String videoUri) {
         ObjectNode body = Json.MAPPER.createObjectNode();
-        body.put("videoUri", checked);
+        body.put("videoUri", videoUri);
         body.put("model", settings.model());
         settings.modelOptions().forEach((name, value) -> body.set(name, Json.MAPPER.valueToTree(value)));
+        return body.toString();
+    }
+
+    private CompletableFuture<String> submit(HttpCall request, Instant deadline) {
         ApiCall call = ApiCall.submit();
-        HttpCall request = new HttpCall(call.kind().method(), endpoint(SUBMIT_PATH), headers(), body.toString());
         Instant limit = engine.scheduler().now().plus(SUBMIT_LIMIT);
         Instant bound = deadline == null || deadline.isAfter(limit) ? limit : deadline;
         return engine.caller().call(budget, call, request, classifier, bound, answer -> readTaskId(call, answer));

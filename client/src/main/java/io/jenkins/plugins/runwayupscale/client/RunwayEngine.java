@@ -17,6 +17,7 @@ public final class RunwayEngine implements AutoCloseable {
     private final Scheduler scheduler;
     private final PollingPolicy pollingPolicy;
     private final RetryingCaller caller;
+    private final InlineSlots inlineSlots;
     private final double maxRequestsPerSecond;
     private final Map<String, RequestBudget> budgets = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -39,7 +40,8 @@ public final class RunwayEngine implements AutoCloseable {
         this.scheduler = scheduler;
         this.pollingPolicy = b.pollingPolicy == null ? new ProgressAwarePollingPolicy() : b.pollingPolicy;
         this.maxRequestsPerSecond = b.config.maxRequestsPerSecond();
-        this.caller = new RetryingCaller(transport, scheduler, new Backoff(b.random));
+        this.inlineSlots = new InlineSlots(b.config.maxInlineSubmissions());
+        this.caller = new RetryingCaller(transport, scheduler, new Backoff(b.random), inlineSlots);
         this.downloader = new OutputDownloader(transport);
         this.owned = owned;
     }
@@ -94,6 +96,10 @@ public final class RunwayEngine implements AutoCloseable {
         synchronized (budgets) {
             return budgets.computeIfAbsent(key.fingerprint(), k -> new RequestBudget(scheduler, maxRequestsPerSecond));
         }
+    }
+
+    InlineSlots inlineSlots() {
+        return inlineSlots;
     }
 
     RetryingCaller caller() {

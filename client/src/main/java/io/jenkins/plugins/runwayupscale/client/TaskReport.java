@@ -82,6 +82,16 @@ public record TaskReport(
         public static Submission of(String taskId, RunwaySettings settings, String videoUri, Instant submittedAt) {
             return new Submission(taskId, settings.model(), settings.runwayVersion(), videoUri, submittedAt);
         }
+
+        /**
+         * The submission of a video file sent inline: its input is written as the data URI it became,
+         * {@code data:<type>;base64,... (<n> bytes)}, as for a data URI given as text. Add the file itself to the
+         * report with {@link TaskReport#withVideoFile}({@link InlineVideoFile#video()}).
+         */
+        public static Submission of(
+                String taskId, RunwaySettings settings, InlineVideoFile video, Instant submittedAt) {
+            return of(taskId, settings, video.displayUri(), submittedAt);
+        }
     }
 
     public TaskReport {

@@ -96,11 +96,7 @@ public final class VideoUris {
         String payload = m.group(2);
         long decoded = decodedLength(payload);
         if (decoded > limit.bytes()) {
-            throw InvalidInputException.local(
-                    FIELD,
-                    "is a data URI holding " + decoded + " bytes (" + DataUriLimit.describe(decoded) + "), over "
-                            + limit.source() + " of " + DataUriLimit.describe(limit.bytes()) + " (" + limit.bytes()
-                            + " bytes); host the video at an https URL instead (up to 32 MB)");
+            throw InvalidInputException.local(FIELD, "is a data URI holding " + limit.overBy(decoded));
         }
         if (payload.isEmpty()
                 || payload.length() % 4 != 0

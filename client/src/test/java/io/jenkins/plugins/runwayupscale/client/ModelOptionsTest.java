@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ModelOptionsTest {
     @Test
@@ -68,6 +71,40 @@ class ModelOptionsTest {
                 .hasMessage("options: option 'flavor' has no value; use a string, a number or a boolean");
         assertThatThrownBy(() -> ModelOptions.check(Map.of("x", Double.NaN), "options"))
                 .hasMessageContaining("option 'x' has a value of type Double");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"VIDEOURI", "videouri", "VideoUri", "Model", "MODEL"})
+    void refusesTheRequestsOwnFieldsInAnyCase(String name) {
+        assertThatThrownBy(() -> ModelOptions.parse(List.of(name + "=x"), "--option"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("'" + name + "' cannot be set as an option");
+        assertThatThrownBy(() -> ModelOptions.check(Map.of(name, "x"), "options"))
+                .hasMessageContaining("'" + name + "' cannot be set as an option");
+    }
+
+    @Test
+    void acceptsThirtyTwoOptionsAndRefusesAThirtyThird() throws Exception {
+        List<String> pairs = new ArrayList<>();
+        for (int i = 1; i <= 32; i++) {
+            pairs.add("o" + i + "=" + i);
+        }
+        assertThat(ModelOptions.parse(pairs, "--option")).hasSize(32);
+
+        pairs.add("o33=33");
+        assertThatThrownBy(() -> ModelOptions.parse(pairs, "--option"))
+                .hasMessage("--option: 33 options given; at most 32 are accepted");
+    }
+
+    @Test
+    void acceptsNamesAndValuesOfAThousandCharactersAndNoMore() throws Exception {
+        String thousand = "a".repeat(1000);
+        assertThat(ModelOptions.check(Map.of(thousand, thousand), "options")).containsEntry(thousand, thousand);
+
+        assertThatThrownBy(() -> ModelOptions.check(Map.of("a".repeat(1001), "x"), "options"))
+                .hasMessageContaining("is 1001 characters long; at most 1000 are accepted");
+        assertThatThrownBy(() -> ModelOptions.parse(List.of("prompt=" + "v".repeat(1001)), "--option"))
+                .hasMessage("--option: option 'prompt' has a value of 1001 characters; at most 1000 are accepted");
     }
 
     @Test

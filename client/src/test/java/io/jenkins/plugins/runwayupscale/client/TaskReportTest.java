@@ -2,11 +2,14 @@ package io.jenkins.plugins.runwayupscale.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** One mapping from how a wait ended to the report both front doors write. */
 class TaskReportTest {
@@ -36,6 +39,27 @@ class TaskReportTest {
                         null,
                         SUBMITTED,
                         ENDED));
+    }
+
+    @Test
+    void aFileSentInlineIsReportedExactlyAsTheDataUriItWouldHaveBeen(@TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("intro.mp4"), VideoEncoderTest.mp4(300_001));
+        DataUriLimit limit = DataUriLimit.of("upscale_v1", null);
+        RunwaySettings settings = RunwaySettings.builder().build();
+        RunwayTask done = task(TaskStatus.SUCCEEDED, List.of("https://out.example.com/1.mp4"), null, null);
+        EncodedVideo inMemory = VideoEncoder.encode(file, "out/intro.mp4", limit);
+        InlineVideoFile streamed = InlineVideoFile.inspect(file, "out/intro.mp4", limit);
+
+        TaskReport before = TaskReport.succeeded(
+                        TaskReport.Submission.of("t-1", settings, inMemory.dataUri(), SUBMITTED), done, ENDED)
+                .withVideoFile(inMemory.video());
+        TaskReport now = TaskReport.succeeded(
+                        TaskReport.Submission.of("t-1", settings, streamed, SUBMITTED), done, ENDED)
+                .withVideoFile(streamed.video());
+
+        assertThat(TaskArtifacts.jsonFile(now))
+                .isEqualTo(TaskArtifacts.jsonFile(before))
+                .contains("data:video/mp4;base64,... (300001 bytes)");
     }
 
     @Test

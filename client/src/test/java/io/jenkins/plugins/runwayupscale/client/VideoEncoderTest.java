@@ -63,7 +63,7 @@ class VideoEncoderTest {
 
         assertThatThrownBy(() -> VideoEncoder.encode(file, "big.mp4", UPSCALE_V1))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("'big.mp4' has 16777217 bytes (16 MB)")
+                .hasMessageContaining("'big.mp4' has 16777217 bytes (16 MB + 1 byte)")
                 .hasMessageContaining("over the data-URI limit of model upscale_v1 of 16 MB (16777216 bytes)");
     }
 
@@ -113,6 +113,52 @@ class VideoEncoderTest {
                 .hasMessageContaining("'intro.mp4' is not a video (it looks like text)");
         assertThatThrownBy(() -> VideoEncoder.encode("x", new ByteArrayInputStream(new byte[0]), UPSCALE_V1))
                 .hasMessageContaining("an empty file");
+    }
+
+    @Test
+    void inspectsAFileWithoutEncodingIt() throws Exception {
+        byte[] video = mp4(300_001);
+        Path file = Files.write(dir.resolve("intro.mp4"), video);
+
+        InlineVideoFile inspected = InlineVideoFile.inspect(file, "out/intro.mp4", UPSCALE_V1);
+
+        assertThat(inspected)
+                .isEqualTo(new InlineVideoFile(file, "out/intro.mp4", "video/mp4", video.length, sha256(video)));
+        assertThat(inspected.base64Length()).isEqualTo(Base64.getEncoder().encode(video).length);
+    }
+
+    @Test
+    void inspectionRefusesWhatEncodingRefuses() throws Exception {
+        Path big = dir.resolve("big.mp4");
+        try (var channel = FileChannel.open(big, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[] {1}), 16L * 1024 * 1024);
+        }
+        big.toFile().setReadable(false);
+        Path text = Files.writeString(dir.resolve("notes.mp4"), "not a video\n");
+
+        assertThatThrownBy(() -> InlineVideoFile.inspect(big, "big.mp4", UPSCALE_V1))
+                .hasMessageContaining("'big.mp4' has 16777217 bytes (16 MB + 1 byte), over");
+        assertThatThrownBy(() -> InlineVideoFile.inspect(dir.resolve("nope.mp4"), "nope.mp4", UPSCALE_V1))
+                .hasMessage("video file: 'nope.mp4' does not exist");
+        assertThatThrownBy(() -> InlineVideoFile.inspect(dir, "out", UPSCALE_V1))
+                .hasMessage("video file: 'out' is not a regular file");
+        assertThatThrownBy(() -> InlineVideoFile.inspect(text, "notes.mp4", UPSCALE_V1))
+                .hasMessageContaining("'notes.mp4' is not a video (it looks like text)");
+    }
+
+    @Test
+    void aSizeOverTheLimitReadsAsOverItWhereRoundingWouldHideIt() {
+        DataUriLimit limit = DataUriLimit.of("upscale_v1", null);
+        assertThatThrownBy(() -> limit.check("'a.mp4'", 16L * 1024 * 1024 + 1))
+                .hasMessage(
+                        "video file: 'a.mp4' has 16777217 bytes (16 MB + 1 byte), over the data-URI limit of model"
+                                + " upscale_v1 of 16 MB (16777216 bytes); host the video at an https URL instead (up to 32 MB)");
+        assertThatThrownBy(() -> limit.check("'b.mp4'", 16L * 1024 * 1024 + 50 * 1024))
+                .hasMessageContaining("(16 MB + 50 KB), over");
+        assertThatThrownBy(() -> limit.check("'c.mp4'", 20L * 1024 * 1024))
+                .hasMessageContaining("has 20971520 bytes (20 MB), over");
+        assertThat(ByteSizes.over(5L * 1024 * 1024 + 10, 5L * 1024 * 1024))
+                .isEqualTo("5242890 bytes (5 MB + 10 bytes)");
     }
 
     @Test

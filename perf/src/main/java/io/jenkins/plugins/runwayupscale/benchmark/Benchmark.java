@@ -13,8 +13,9 @@ import java.util.function.Function;
 
 /**
  * {@code ./benchmark}: compares polling policies in virtual time, runs 1,000 and 10,000 concurrent waits against the
- * simulator, streams a 1 GB output against curl; prints tables and, last, a one-line summary for scripts.
- * Options: {@code --quick} (smaller scale and download, for a smoke run), {@code --policy-only}.
+ * simulator, streams a 1 GB output against curl, holds 20 inline submissions of 16 MB open at once; prints tables and,
+ * last, a one-line summary for scripts.
+ * Options: {@code --quick} (smaller scale and download, for a smoke run), {@code --policy-only}, {@code --inline-only}.
  */
 public final class Benchmark {
     static final long SEED = 20261124L;
@@ -33,6 +34,10 @@ public final class Benchmark {
                 System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / 1_000_000);
+        if (List.of(args).contains("--inline-only")) {
+            out.printf(Locale.ROOT, "inline_heap_mb=%.1f%n", inline(out).growthMb());
+            return;
+        }
 
         List<FamilyResult> families = policies(out);
         Path chart = Path.of("docs", "performance.svg");
@@ -58,6 +63,7 @@ public final class Benchmark {
         List<ScaleRun.Result> scale = scale(out, quick ? new int[] {100, 1000} : new int[] {1000, 10_000});
         ScaleRun.Result limited = rateLimited(out, quick ? 1000 : 10_000, quick ? 50 : 200);
         DownloadRun.Result download = download(out, quick ? 100_000_000L : 1L << 30);
+        InlineRun.Result inline = inline(out);
 
         ScaleRun.Result largest = scale.get(scale.size() - 1);
         boolean postsOk = scale.stream().allMatch(r -> r.created() == r.n() && r.failures() == 0);
@@ -65,14 +71,15 @@ public final class Benchmark {
         out.printf(
                 Locale.ROOT,
                 "%s engine_threads_10k=%d heap_per_wait_bytes=%d posts_ok=%b rate_limited_ok=%b download_vs_curl=%.3f"
-                        + " download_heap_mb=%.1f%n",
+                        + " download_heap_mb=%.1f inline_heap_mb=%.1f%n",
                 policySummary,
                 Math.max(largest.peakEngineThreads(), limited.peakEngineThreads()),
                 largest.heapPerWait(),
                 postsOk,
                 rateLimitedOk(limited),
                 vsCurl,
-                download.heapGrowthMb());
+                download.heapGrowthMb(),
+                inline.growthMb());
     }
 
     private static double worst(List<FamilyResult> families, Function<FamilyResult, double[]> ratios) {
@@ -218,6 +225,24 @@ public final class Benchmark {
 
     private static String delays(Stats s) {
         return String.format(Locale.ROOT, "%.1f/%.1f/%.1f", s.mean(), s.p95(), s.max());
+    }
+
+    private static InlineRun.Result inline(PrintStream out) throws Exception {
+        InlineRun.Result r = InlineRun.run(20, 16L * 1024 * 1024);
+        out.printf(
+                Locale.ROOT,
+                "5. %d inline submissions of a %d MB video at once, held open by the simulator%n",
+                r.n(),
+                r.videoBytes() / (1024 * 1024));
+        out.printf(
+                Locale.ROOT,
+                "all held at once %b, tasks %d, failures %d; heap growth with all held %.1f MB (after GC), peak %.1f MB%n%n",
+                r.allHeldAtOnce(),
+                r.created(),
+                r.failures(),
+                r.heldGrowthMb(),
+                r.peakGrowthMb());
+        return r;
     }
 
     private static DownloadRun.Result download(PrintStream out, long bytes) throws Exception {

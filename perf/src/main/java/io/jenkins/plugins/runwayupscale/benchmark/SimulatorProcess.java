@@ -26,6 +26,11 @@ final class SimulatorProcess implements AutoCloseable {
     private final String baseUrl;
 
     SimulatorProcess(String... options) throws IOException {
+        this(List.of("-Xmx1g"), options);
+    }
+
+    /** @param jvmOptions e.g. a larger {@code -Xmx} to hold many large submissions at once */
+    SimulatorProcess(List<String> jvmOptions, String... options) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath;
         try {
@@ -38,8 +43,9 @@ final class SimulatorProcess implements AutoCloseable {
         } catch (URISyntaxException e) {
             throw new IOException(e);
         }
-        List<String> command = new ArrayList<>(List.of(
-                java, "-Xmx1g", "-cp", classpath, SimulatorMain.class.getName(), "--port", "0", "--api-key", KEY));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, SimulatorMain.class.getName(), "--port", "0", "--api-key", KEY));
         command.addAll(List.of(options));
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader lines =

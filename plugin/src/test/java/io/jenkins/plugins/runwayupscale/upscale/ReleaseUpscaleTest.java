@@ -216,7 +216,7 @@ class ReleaseUpscaleTest {
         Upscale upscale = start(request, workspace);
 
         assertThat(failure(upscale))
-                .contains("'big.mp4' has 5242881 bytes (5 MB)")
+                .contains("'big.mp4' has 5242881 bytes (5 MB + 1 byte)")
                 .contains("over the data-URI limit of model magnific_video_upscaler_creative of 5 MB");
         assertThat(gateway.submits).isEmpty();
     }

@@ -98,7 +98,7 @@ class ReadVideoFileTest {
 
         assertThatThrownBy(() -> read(ws, "big.mp4", DataUriLimit.of("magnific_video_upscaler_creative", null)))
                 .isInstanceOf(AbortException.class)
-                .hasMessageContaining("'big.mp4' has 5242890 bytes (5 MB)")
+                .hasMessageContaining("'big.mp4' has 5242890 bytes (5 MB + 10 bytes)")
                 .hasMessageContaining("over the data-URI limit of model magnific_video_upscaler_creative of 5 MB");
     }
 

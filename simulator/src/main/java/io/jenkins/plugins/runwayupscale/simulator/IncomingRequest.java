@@ -1,6 +1,9 @@
 package io.jenkins.plugins.runwayupscale.simulator;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +25,12 @@ record IncomingRequest(
         String method, String path, boolean authorized, boolean versionHeader, JsonNode json, String videoUri) {
     /** Runway takes data URIs up to 16 MB, which base64 makes about 21 MB. */
     private static final int MAX_BODY = 32 * 1024 * 1024;
+
+    /** Jackson refuses strings over 20 million characters by default; a 16 MB video's data URI has 22 million. */
+    private static final ObjectMapper BODIES = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxStringLength(MAX_BODY).build())
+            .build());
 
     static IncomingRequest read(HttpExchange exchange, byte[] expectedAuthorization) throws IOException {
         String method = exchange.getRequestMethod();
@@ -53,7 +62,7 @@ record IncomingRequest(
             body = in.readNBytes(MAX_BODY);
         }
         try {
-            JsonNode node = TaskJson.MAPPER.readTree(body);
+            JsonNode node = BODIES.readTree(body);
             return node != null && node.isObject() ? node : null;
         } catch (IOException e) {
             return null;

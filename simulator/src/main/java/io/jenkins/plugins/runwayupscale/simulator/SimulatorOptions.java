@@ -23,6 +23,8 @@ final class SimulatorOptions {
               --failure TEXT           failure text of failed tasks
               --output-bytes N         size of each output file (default 65536)
               --task-not-exist SECONDS task reads answer task_not_exist while the task is younger
+              --slow-submit SECONDS    answer each submission that much later (real time), its body read
+                                       and its request held open meanwhile (default: at once)
               --no-cancel              DELETE answers 405
               --threads N              server threads (default 8)
               --rate-limit N           at most N API requests per second per key, then 429 (default: none)
@@ -44,6 +46,7 @@ final class SimulatorOptions {
             "--failure",
             "--output-bytes",
             "--task-not-exist",
+            "--slow-submit",
             "--threads",
             "--rate-limit");
 
@@ -108,6 +111,9 @@ final class SimulatorOptions {
                         case "--task-not-exist" ->
                             builder.fault(FaultRule.whileTaskYoungerThan(
                                     seconds(option, value), "GET", Fault.of(Fault.Kind.TASK_NOT_EXIST)));
+                        case "--slow-submit" ->
+                            builder.fault(FaultRule.always(
+                                    "POST", RunwaySimulator.SUBMIT_PATH, Fault.slow(seconds(option, value))));
                         case "--threads" -> builder.threads(integer(option, value));
                         case "--rate-limit" -> builder.rateLimit(integer(option, value));
                         default -> throw new IllegalArgumentException("unknown option " + option);

@@ -113,6 +113,19 @@ class SimulatorOptionsTest {
     }
 
     @Test
+    void slowSubmitHoldsEverySubmissionAndNothingElse() {
+        RunwaySimulator simulator = build(Map.of(), "--slow-submit", "2.5");
+
+        Fault submit = simulator.faultFor("POST", RunwaySimulator.SUBMIT_PATH, null);
+        assertThat(submit.kind()).isEqualTo(Fault.Kind.SLOW);
+        assertThat(submit.delay()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(simulator.faultFor("POST", RunwaySimulator.SUBMIT_PATH, null))
+                .isNotNull();
+        assertThat(simulator.faultFor("GET", RunwaySimulator.TASKS_PATH + "x", null))
+                .isNull();
+    }
+
+    @Test
     void helpIsRecognisedAnywhere() {
         assertThat(SimulatorOptions.parse(new String[] {"--port", "1", "--help"}, Map.of())
                         .help())
