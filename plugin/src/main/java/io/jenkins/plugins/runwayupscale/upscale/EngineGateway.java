@@ -2,6 +2,7 @@ package io.jenkins.plugins.runwayupscale.upscale;
 
 import io.jenkins.plugins.runwayupscale.client.ApiKey;
 import io.jenkins.plugins.runwayupscale.client.CancelResult;
+import io.jenkins.plugins.runwayupscale.client.InlineVideoFile;
 import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
 import io.jenkins.plugins.runwayupscale.client.RunwayClient;
 import io.jenkins.plugins.runwayupscale.client.RunwayEngine;
@@ -25,6 +26,15 @@ public final class EngineGateway implements RunwayGateway {
         try {
             // The build's timeout bounds the submission too: a server that never finishes answering cannot hold it.
             return client(plan, key).submit(videoUri, now().plus(plan.timeout()));
+        } catch (InvalidInputException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<String> submit(UpscalePlan plan, InlineVideoFile video, ApiKey key) {
+        try {
+            return client(plan, key).submit(video, now().plus(plan.timeout()));
         } catch (InvalidInputException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.runwayupscale.upscale;
 
 import io.jenkins.plugins.runwayupscale.client.ApiKey;
 import io.jenkins.plugins.runwayupscale.client.CancelResult;
+import io.jenkins.plugins.runwayupscale.client.InlineVideoFile;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
 import io.jenkins.plugins.runwayupscale.client.WaitListener;
 import java.time.Instant;
@@ -19,6 +20,12 @@ public interface RunwayGateway {
      * @param videoUri the plan's video URI, or the data URI of its workspace video
      */
     CompletableFuture<String> submit(UpscalePlan plan, String videoUri, ApiKey key);
+
+    /**
+     * Submits a video file inline, streamed from the file into the request (read again for a retried submission):
+     * the file must stay until the future completes.
+     */
+    CompletableFuture<String> submit(UpscalePlan plan, InlineVideoFile video, ApiKey key);
 
     /**
      * Polls the task until it ends or the plan's timeout, counted from {@code submittedAt}, runs out. Cancelling the

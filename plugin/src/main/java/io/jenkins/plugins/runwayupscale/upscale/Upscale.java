@@ -6,12 +6,11 @@ import io.jenkins.plugins.runwayupscale.client.ApiKey;
 import io.jenkins.plugins.runwayupscale.client.CancelResult;
 import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
 import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
-import io.jenkins.plugins.runwayupscale.client.EncodedVideo;
+import io.jenkins.plugins.runwayupscale.client.InlineVideoFile;
 import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
 import io.jenkins.plugins.runwayupscale.client.TaskArtifacts;
 import io.jenkins.plugins.runwayupscale.client.TaskReport;
-import io.jenkins.plugins.runwayupscale.client.VideoEncoder;
 import io.jenkins.plugins.runwayupscale.client.WaitListener;
 import java.io.IOException;
 import java.time.Instant;
@@ -25,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -253,7 +253,7 @@ public final class Upscale {
     /** Submits a URL at once; a workspace video is first copied from the agent, off the worker pool. */
     private void start(SubmissionHook hook) throws IOException, InterruptedException {
         if (!plan.needsWorkspace()) {
-            send(hook, plan.videoUri());
+            send(hook, k -> gateway.submit(plan, plan.videoUri(), k));
             return;
         }
         // Checked before anything is sent: a paid task whose output cannot be saved helps nobody.
@@ -279,37 +279,59 @@ public final class Upscale {
                         throw agentFailure(error);
                     }
                     if (copy == null) {
-                        send(hook, plan.videoUri());
+                        send(hook, k -> gateway.submit(plan, plan.videoUri(), k));
                         return;
                     }
-                    try (copy) {
-                        send(hook, encode(copy));
-                    }
+                    sendCopy(hook, copy);
                 }));
     }
 
-    /** The copy as a data URI, checked against what the agent read; it lives only until the submission has it. */
-    private String encode(VideoCopy copy) throws AbortException {
+    /**
+     * Submits the controller's copy, streamed from its file: checked first against what the agent read, and deleted
+     * once the submission is over (a retried submission reads it again).
+     */
+    private void sendCopy(SubmissionHook hook, VideoCopy copy) throws IOException {
+        boolean handedOver = false;
         try {
-            EncodedVideo encoded = VideoEncoder.encode(
+            InlineVideoFile video = InlineVideoFile.inspect(
                     copy.file(), plan.videoFile(), plan.settings().dataUriLimit());
-            if (!encoded.video().sha256().equals(copy.video().sha256())) {
+            if (!video.sha256().equals(copy.video().sha256())) {
                 throw new AbortException(Messages.Upscale_CopyDiffers(plan.videoFile()));
             }
             plan = plan.withSentFile(copy.video());
-            return encoded.dataUri();
+            send(hook, k -> gateway.submit(plan, video, k)).whenComplete((id, error) -> deleteQuietly(copy));
+            handedOver = true;
         } catch (InvalidInputException e) {
             throw new AbortException(e.getMessage());
+        } finally {
+            if (!handedOver) {
+                copy.close();
+            }
         }
     }
 
-    private void send(SubmissionHook hook, String video) {
+    /**
+     * Sends the submission ({@code submitting} is given the key); returns its answer, done at once when the upscale
+     * was stopped before anything was sent.
+     */
+    private CompletableFuture<String> send(
+            SubmissionHook hook, Function<ApiKey, CompletableFuture<String>> submitting) {
         if (!advance(Phase.STARTING, Phase.SUBMITTING)) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         console.submitting(plan);
         Instant at = gateway.now();
-        gateway.submit(plan, video, key).whenComplete((id, error) -> inOrder(() -> submitted(id, error, at, hook)));
+        CompletableFuture<String> answer = submitting.apply(key);
+        answer.whenComplete((id, error) -> inOrder(() -> submitted(id, error, at, hook)));
+        return answer;
+    }
+
+    private static void deleteQuietly(VideoCopy copy) {
+        try {
+            copy.close();
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "Could not delete the temporary copy " + copy.file(), e);
+        }
     }
 
     /** What an agent call threw, as an exception whose message is for the user. */

@@ -2,17 +2,28 @@ package io.jenkins.plugins.runwayupscale.upscale;
 
 import io.jenkins.plugins.runwayupscale.client.ApiKey;
 import io.jenkins.plugins.runwayupscale.client.CancelResult;
+import io.jenkins.plugins.runwayupscale.client.InlineVideoFile;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
 import io.jenkins.plugins.runwayupscale.client.WaitListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A CometAPI that answers only when the test says so; it records every call. */
 public final class FakeGateway implements RunwayGateway {
-    /** One submission. */
-    public record Submit(UpscalePlan plan, String videoUri, ApiKey key, CompletableFuture<String> answer) {}
+    /**
+     * One submission.
+     *
+     * @param videoUri the URI sent; for a file, the data URI it holds when submitted
+     * @param file the file submitted inline, or null
+     */
+    public record Submit(
+            UpscalePlan plan, String videoUri, InlineVideoFile file, ApiKey key, CompletableFuture<String> answer) {}
 
     /** One wait. */
     public record Wait(
@@ -35,7 +46,21 @@ public final class FakeGateway implements RunwayGateway {
 
     @Override
     public CompletableFuture<String> submit(UpscalePlan plan, String videoUri, ApiKey key) {
-        Submit s = new Submit(plan, videoUri, key, new CompletableFuture<>());
+        Submit s = new Submit(plan, videoUri, null, key, new CompletableFuture<>());
+        submits.add(s);
+        return s.answer();
+    }
+
+    @Override
+    public CompletableFuture<String> submit(UpscalePlan plan, InlineVideoFile video, ApiKey key) {
+        String dataUri;
+        try {
+            dataUri = "data:" + video.mediaType() + ";base64,"
+                    + Base64.getEncoder().encodeToString(Files.readAllBytes(video.file()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Submit s = new Submit(plan, dataUri, video, key, new CompletableFuture<>());
         submits.add(s);
         return s.answer();
     }

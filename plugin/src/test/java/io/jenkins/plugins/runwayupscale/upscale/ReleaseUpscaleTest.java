@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -152,6 +153,11 @@ class ReleaseUpscaleTest {
 
         FakeGateway.Submit submit = gateway.lastSubmit();
         assertThat(submit.videoUri()).startsWith("data:video/mp4;base64,");
+        assertThat(submit.videoUri())
+                .isEqualTo("data:video/mp4;base64," + Base64.getEncoder().encodeToString(intro));
+        Path copy = submit.file().file();
+        assertThat(copy).as("the controller's copy, streamed by the submission").exists();
+        assertThat(copy.startsWith(workspace.root)).isFalse();
         assertThat(submit.plan().settings().modelOptions())
                 .containsExactly(Map.entry("resolution", "4k"), Map.entry("creativity", 30L));
         assertThat(build.consoleText())
@@ -159,6 +165,7 @@ class ReleaseUpscaleTest {
                 .contains("Submitting out/intro.mp4 (video/mp4, 300000 bytes, SHA-256 " + sha256(intro) + ")");
 
         submit.answer().complete("task-1");
+        assertThat(copy).as("deleted once the submission is over").doesNotExist();
         worker.runAll();
         gateway.lastWait().answer().complete(succeeded("task-1"));
         worker.runAll();

@@ -13,6 +13,7 @@ import hudson.AbortException;
 import io.jenkins.plugins.runwayupscale.client.ApiKey;
 import io.jenkins.plugins.runwayupscale.client.AuthenticationException;
 import io.jenkins.plugins.runwayupscale.client.CancelResult;
+import io.jenkins.plugins.runwayupscale.client.InlineVideoFile;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
 import io.jenkins.plugins.runwayupscale.client.TransportException;
 import io.jenkins.plugins.runwayupscale.client.WaitListener;
@@ -360,6 +361,11 @@ class UpscaleTest {
                     throw error;
                 }
                 throw (RuntimeException) thrown;
+            }
+
+            @Override
+            public CompletableFuture<String> submit(UpscalePlan plan, InlineVideoFile video, ApiKey key) {
+                return submit(plan, video.displayUri(), key);
             }
 
             @Override
