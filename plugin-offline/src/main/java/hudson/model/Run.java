@@ -10,6 +10,14 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         implements ExtensionPoint, Comparable<RunT>, AccessControlled {
     protected Run(JobT job) throws IOException {}
 
+    public JobT getParent() {
+        throw new UnsupportedOperationException();
+    }
+
+    public int getNumber() {
+        throw new UnsupportedOperationException();
+    }
+
     public final synchronized ArtifactManager pickArtifactManager() throws IOException {
         throw new UnsupportedOperationException();
     }

@@ -68,6 +68,7 @@ public final class SharedEngine {
                 new ArtifactPublisher(ArtifactSink.JENKINS),
                 pool,
                 agentPool,
+                run -> run.getParent().getRootDir().toPath(),
                 () -> RunwayUpscaleConfiguration.get().defaults(),
                 () -> closing);
     }

@@ -127,6 +127,13 @@ public final class TaskArtifacts {
             node.put("bytes", saved.bytes());
             node.put("sha256", saved.sha256());
         }
+        if (report.reusedFrom() != null) {
+            ReusedFrom earlier = report.reusedFrom();
+            ObjectNode node = root.putObject("reusedFrom");
+            node.put("build", earlier.build());
+            node.put("taskId", earlier.taskId());
+            node.put("inputSha256", earlier.inputSha256());
+        }
         root.put("submittedAt", iso(report.submittedAt()));
         root.put("completedAt", iso(report.completedAt()));
         try {

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param options the model options sent (empty when none)
  * @param videoFile the file sent inline, described without its data; null when the input was a URI
  * @param download the output saved to a file; null when it was not downloaded
+ * @param reusedFrom the earlier task whose result this is, when nothing was submitted; else null
  */
 public record TaskReport(
         String taskId,
@@ -37,7 +38,8 @@ public record TaskReport(
         Instant completedAt,
         Map<String, Object> options,
         InlineVideo videoFile,
-        DownloadedVideo download) {
+        DownloadedVideo download,
+        ReusedFrom reusedFrom) {
 
     /** How a task ended, as written into the report. */
     public enum Status {
@@ -124,25 +126,66 @@ public record TaskReport(
                 completedAt,
                 Map.of(),
                 null,
+                null,
+                null);
+    }
+
+    /**
+     * A report with options, input file and download, and no reuse.
+     */
+    public TaskReport(
+            String taskId,
+            String model,
+            String runwayVersion,
+            String videoUri,
+            Status status,
+            List<String> outputs,
+            String failureCode,
+            String failure,
+            Instant submittedAt,
+            Instant completedAt,
+            Map<String, Object> options,
+            InlineVideo videoFile,
+            DownloadedVideo download) {
+        this(
+                taskId,
+                model,
+                runwayVersion,
+                videoUri,
+                status,
+                outputs,
+                failureCode,
+                failure,
+                submittedAt,
+                completedAt,
+                options,
+                videoFile,
+                download,
                 null);
     }
 
     /** The same report with the model options that were sent. */
     public TaskReport withOptions(Map<String, Object> sent) {
-        return with(sent, videoFile, download);
+        return with(sent, videoFile, download, reusedFrom);
     }
 
     /** The same report naming the file that was sent inline. */
     public TaskReport withVideoFile(InlineVideo file) {
-        return with(options, file, download);
+        return with(options, file, download, reusedFrom);
     }
 
     /** The same report with the saved output. */
     public TaskReport withDownload(DownloadedVideo saved) {
-        return with(options, videoFile, saved);
+        return with(options, videoFile, saved, reusedFrom);
     }
 
-    private TaskReport with(Map<String, Object> sentOptions, InlineVideo sentFile, DownloadedVideo saved) {
+    /** The same report saying whose result it took. */
+    public TaskReport withReusedFrom(ReusedFrom earlier) {
+        return with(options, videoFile, download, earlier);
+    }
+
+    private TaskReport with(
+            Map<String, Object> sentOptions, InlineVideo sentFile, DownloadedVideo saved, ReusedFrom earlier) {
         return new TaskReport(
                 taskId,
                 model,
@@ -156,7 +199,8 @@ public record TaskReport(
                 completedAt,
                 sentOptions,
                 sentFile,
-                saved);
+                saved,
+                earlier);
     }
 
     /** The report of a task the wait returned: it SUCCEEDED, with its outputs. */

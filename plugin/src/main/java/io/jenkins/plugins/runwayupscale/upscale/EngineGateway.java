@@ -41,6 +41,15 @@ public final class EngineGateway implements RunwayGateway {
     }
 
     @Override
+    public CompletableFuture<RunwayTask> read(UpscalePlan plan, ApiKey key, String taskId) {
+        try {
+            return client(plan, key).readTask(taskId);
+        } catch (InvalidInputException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
     public CompletableFuture<RunwayTask> waitFor(
             UpscalePlan plan, ApiKey key, String taskId, Instant submittedAt, WaitListener listener) {
         try {

@@ -27,6 +27,9 @@ public interface RunwayGateway {
      */
     CompletableFuture<String> submit(UpscalePlan plan, InlineVideoFile video, ApiKey key);
 
+    /** Reads a task once (fresh output URLs when it SUCCEEDED); the future fails when it cannot be read. */
+    CompletableFuture<RunwayTask> read(UpscalePlan plan, ApiKey key, String taskId);
+
     /**
      * Polls the task until it ends or the plan's timeout, counted from {@code submittedAt}, runs out. Cancelling the
      * future stops polling at once.

@@ -8,14 +8,23 @@ import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
 import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
 import io.jenkins.plugins.runwayupscale.client.InlineVideoFile;
 import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
+import io.jenkins.plugins.runwayupscale.client.ReusedFrom;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
 import io.jenkins.plugins.runwayupscale.client.TaskArtifacts;
 import io.jenkins.plugins.runwayupscale.client.TaskReport;
+import io.jenkins.plugins.runwayupscale.client.TaskStatus;
 import io.jenkins.plugins.runwayupscale.client.WaitListener;
+import io.jenkins.plugins.runwayupscale.reuse.ReuseFlights;
+import io.jenkins.plugins.runwayupscale.reuse.ReuseIndex;
+import io.jenkins.plugins.runwayupscale.reuse.ReuseKey;
+import io.jenkins.plugins.runwayupscale.reuse.ReuseMode;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -81,6 +90,7 @@ public final class Upscale {
     private final Executor work;
     private final BooleanSupplier shuttingDown;
     private final AgentCalls agent;
+    private final Function<Run<?, ?>, Path> jobFolder;
     private final CompletableFuture<UpscaleOutcome> result = new CompletableFuture<>();
 
     // Guarded by `this`: they change together, as stop() and the flow race.
@@ -94,6 +104,10 @@ public final class Upscale {
     // Held in memory only, to cancel the task on abort; the upscale itself is never persisted.
     private volatile ApiKey key;
     private volatile UpscaleConsole console;
+    // Set when this upscale leads the submission of its input in its job; ended whichever way the upscale ends.
+    private volatile ReuseFlights.Flight flight;
+    private volatile ReuseKey reuseKey;
+    private volatile ReusedFrom reusedFrom;
     // Touched only by pieces running on `work`, one at a time.
     private Run<?, ?> run;
     private RunwayUpscaleAction action;
@@ -101,6 +115,7 @@ public final class Upscale {
     /**
      * @param work runs the pieces of this upscale one at a time, in order
      * @param agentWork runs the calls to the agent that holds the workspace, which block for as long as it takes
+     * @param jobFolder where a build's job keeps its files (the reuse index)
      * @param shuttingDown true once Jenkins is stopping: failures caused by the engine closing are then not
      *     reported, so the wait resumes after the restart instead of failing
      */
@@ -112,6 +127,7 @@ public final class Upscale {
             ArtifactPublisher artifacts,
             Executor work,
             Executor agentWork,
+            Function<Run<?, ?>, Path> jobFolder,
             BooleanSupplier shuttingDown) {
         this.plan = plan;
         this.build = build;
@@ -121,6 +137,7 @@ public final class Upscale {
         this.work = work;
         this.shuttingDown = shuttingDown;
         this.agent = new AgentCalls(agentWork);
+        this.jobFolder = jobFolder;
     }
 
     /** Submits the video and waits for the task. Returns at once; nothing is sent from the calling thread. */
@@ -169,6 +186,7 @@ public final class Upscale {
         }
         // A video being copied or saved: the agent's thread is interrupted and leaves no partial file.
         agent.stop();
+        endFlight();
         // cancel() is false when the wait had already ended, that is when the task is over.
         boolean taskRuns = known != null && (polling == null || polling.cancel(true));
         UpscaleConsole log = console;
@@ -253,7 +271,7 @@ public final class Upscale {
     /** Submits a URL at once; a workspace video is first copied from the agent, off the worker pool. */
     private void start(SubmissionHook hook) throws IOException, InterruptedException {
         if (!plan.needsWorkspace()) {
-            send(hook, k -> gateway.submit(plan, plan.videoUri(), k));
+            reuseOrSend(hook, null);
             return;
         }
         // Checked before anything is sent: a paid task whose output cannot be saved helps nobody.
@@ -278,12 +296,123 @@ public final class Upscale {
                         }
                         throw agentFailure(error);
                     }
-                    if (copy == null) {
-                        send(hook, k -> gateway.submit(plan, plan.videoUri(), k));
-                        return;
-                    }
-                    sendCopy(hook, copy);
+                    reuseOrSend(hook, copy);
                 }));
+    }
+
+    /**
+     * Takes the result of an earlier upscale of the job with the same input, model and options when its task can
+     * still be read; waits first for a parallel upscale with the same key; else submits. {@code copy} is the
+     * workspace video's copy, or null for a URI.
+     */
+    private void reuseOrSend(SubmissionHook hook, VideoCopy copy) throws IOException {
+        if (isPast(Phase.STARTING)) {
+            closeQuietly(copy);
+            return; // stopped while waiting for a parallel upscale
+        }
+        ReuseKey wanted = reuseKey(copy);
+        if (wanted == null) {
+            sendVideo(hook, copy);
+            return;
+        }
+        Path job = jobFolder.apply(run);
+        ReuseFlights.Flight joined = ReuseFlights.board(job, wanted.id());
+        if (!joined.leads()) {
+            console.waitingForParallel(describe(wanted));
+            joined.landed().whenComplete((ignored, error) -> inOrder(() -> reuseOrSend(hook, copy)));
+            return;
+        }
+        flight = joined;
+        reuseKey = wanted;
+        Optional<ReuseIndex.Entry> earlier = ReuseIndex.of(job).find(wanted.id());
+        if (earlier.isEmpty()) {
+            sendVideo(hook, copy);
+            return;
+        }
+        ReuseIndex.Entry found = earlier.get();
+        gateway.read(plan, key, found.taskId())
+                .whenComplete((task, error) -> inOrder(() -> {
+                    if (error == null
+                            && task.status() == TaskStatus.SUCCEEDED
+                            && !task.outputs().isEmpty()) {
+                        closeQuietly(copy);
+                        adopt(hook, found, task, wanted);
+                    } else {
+                        console.notReused(
+                                found.taskId(),
+                                found.build(),
+                                error == null
+                                        ? task.describeStatus()
+                                        : String.valueOf(unwrap(error).getMessage()));
+                        sendVideo(hook, copy);
+                    }
+                }));
+    }
+
+    /** What the upscale may be matched on, or null when it must submit (reuse never, or a URL without reuse uri). */
+    private ReuseKey reuseKey(VideoCopy copy) {
+        ReuseMode mode = plan.reuse();
+        if (mode == ReuseMode.NEVER) {
+            return null;
+        }
+        Map<String, Object> options = plan.settings().modelOptions();
+        String model = plan.settings().model();
+        String version = plan.settings().runwayVersion();
+        if (copy != null) {
+            return ReuseKey.ofContent(copy.video().sha256(), model, options, version);
+        }
+        String sha256 = plan.dataUriSha256();
+        if (sha256 != null) {
+            return ReuseKey.ofContent(sha256, model, options, version);
+        }
+        return mode == ReuseMode.URI ? ReuseKey.ofUri(plan.videoUri(), model, options, version) : null;
+    }
+
+    private static String describe(ReuseKey wanted) {
+        String sha256 = wanted.contentSha256();
+        return sha256 == null ? "video URL" : "video (sha256 " + sha256.substring(0, 12) + "...)";
+    }
+
+    /**
+     * Takes an earlier task's result as this upscale's, as if CometAPI had answered the submission with that task
+     * and it had already ended: recorded and saved the same way (a restart resumes by reading it), nothing sent.
+     */
+    private void adopt(SubmissionHook hook, ReuseIndex.Entry earlier, RunwayTask task, ReuseKey wanted) {
+        if (!advance(Phase.STARTING, Phase.SUBMITTING)) {
+            return;
+        }
+        reusedFrom = new ReusedFrom("#" + earlier.build(), earlier.taskId(), wanted.contentSha256());
+        console.reused(earlier.taskId(), earlier.build(), describe(wanted));
+        Submission accepted = new Submission(earlier.taskId(), gateway.now());
+        synchronized (this) {
+            submission = accepted;
+        }
+        UpscalePlan kept = plan.afterSubmission();
+        plan = kept;
+        action = RunwayUpscaleAction.attach(run, accepted, kept);
+        saveRun();
+        CompletionStage<?> saved;
+        try {
+            saved = hook.submitted(kept, accepted);
+        } catch (RuntimeException e) {
+            saved = CompletableFuture.failedFuture(e);
+        }
+        saved.whenComplete((ignored, saveError) -> inOrder(() -> {
+            if (saveError != null) {
+                console.saveFailed(earlier.taskId(), unwrap(saveError));
+            }
+            if (advance(Phase.SUBMITTING, Phase.WAITING)) {
+                ended(task, null);
+            }
+        }));
+    }
+
+    private void sendVideo(SubmissionHook hook, VideoCopy copy) throws IOException {
+        if (copy == null) {
+            send(hook, k -> gateway.submit(plan, plan.videoUri(), k));
+        } else {
+            sendCopy(hook, copy);
+        }
     }
 
     /**
@@ -324,6 +453,12 @@ public final class Upscale {
         CompletableFuture<String> answer = submitting.apply(key);
         answer.whenComplete((id, error) -> inOrder(() -> submitted(id, error, at, hook)));
         return answer;
+    }
+
+    private static void closeQuietly(VideoCopy copy) {
+        if (copy != null) {
+            deleteQuietly(copy);
+        }
     }
 
     private static void deleteQuietly(VideoCopy copy) {
@@ -491,6 +626,34 @@ public final class Upscale {
                 }));
     }
 
+    /**
+     * Puts this result in the job's index for later runs, and lets parallel upscales waiting for it go on. The task
+     * is the one submitted, or the earlier one taken: either can be read again for fresh URLs.
+     */
+    private void remember(List<String> archived, DownloadedVideo saved) {
+        ReuseFlights.Flight current = flight;
+        ReuseKey wanted = reuseKey;
+        if (current == null || wanted == null) {
+            return;
+        }
+        try {
+            String artifact = archived.stream()
+                    .filter(path -> !path.endsWith(".url") && !path.endsWith(".json"))
+                    .findFirst()
+                    .orElse(null);
+            ReuseIndex.of(jobFolder.apply(run))
+                    .record(new ReuseIndex.Entry(
+                            wanted.id(),
+                            run.getNumber(),
+                            submission().taskId(),
+                            wanted.contentSha256(),
+                            artifact,
+                            artifact == null || saved == null ? null : saved.sha256()));
+        } finally {
+            current.end();
+        }
+    }
+
     /** Archives the .url and .json of a task whose video could not be saved; a failure here is only logged. */
     private void keepUrl(TaskReport report) {
         try {
@@ -502,6 +665,7 @@ public final class Upscale {
 
     private void done(RunwayTask task, List<String> archived, DownloadedVideo saved) {
         saveRun();
+        remember(archived, saved);
         advance(Phase.FINISHING, Phase.DONE);
         // The id the submission returned, never one a later answer names.
         result.complete(new UpscaleOutcome(submission().taskId(), task.outputs(), archived, saved));
@@ -548,7 +712,8 @@ public final class Upscale {
 
     /** What every report of this upscale adds: the options sent and the workspace video, if any. */
     private TaskReport reportOf(TaskReport report) {
-        return report.withOptions(plan.settings().modelOptions()).withVideoFile(plan.sentFile());
+        TaskReport full = report.withOptions(plan.settings().modelOptions()).withVideoFile(plan.sentFile());
+        return reusedFrom == null ? full : full.withReusedFrom(reusedFrom);
     }
 
     private void failed(Throwable cause, Instant now) {
@@ -676,6 +841,7 @@ public final class Upscale {
 
     /** Ends the upscale with a failure; polling, if any, stops (the remote task is left as it is). */
     private void finish(AbortException failure) {
+        endFlight();
         CompletableFuture<RunwayTask> polling;
         synchronized (this) {
             if (!phase.isOver()) {
@@ -695,6 +861,14 @@ public final class Upscale {
         }
         phase = to;
         return true;
+    }
+
+    /** Parallel upscales waiting for this one go on, and submit themselves when it left no result. */
+    private void endFlight() {
+        ReuseFlights.Flight current = flight;
+        if (current != null) {
+            current.end();
+        }
     }
 
     private synchronized boolean isStopped() {

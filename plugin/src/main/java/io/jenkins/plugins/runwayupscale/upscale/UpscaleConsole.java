@@ -49,6 +49,18 @@ final class UpscaleConsole {
         say(Messages.UpscaleConsole_Submitted(taskId));
     }
 
+    void reused(String taskId, int build, String what) {
+        say(Messages.UpscaleConsole_Reused(taskId, String.valueOf(build), what));
+    }
+
+    void notReused(String taskId, int build, String why) {
+        say(Messages.UpscaleConsole_NotReused(taskId, String.valueOf(build), why));
+    }
+
+    void waitingForParallel(String what) {
+        say(Messages.UpscaleConsole_WaitingForParallel(what));
+    }
+
     void resumed(String taskId) {
         say(Messages.UpscaleConsole_Resumed(taskId));
     }

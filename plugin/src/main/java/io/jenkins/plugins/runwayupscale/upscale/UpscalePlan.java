@@ -7,6 +7,7 @@ import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
 import io.jenkins.plugins.runwayupscale.client.ModelOptions;
 import io.jenkins.plugins.runwayupscale.client.RunwaySettings;
 import io.jenkins.plugins.runwayupscale.client.VideoUris;
+import io.jenkins.plugins.runwayupscale.reuse.ReuseMode;
 import io.jenkins.plugins.runwayupscale.workspace.DownloadToWorkspace;
 import io.jenkins.plugins.runwayupscale.workspace.ReadVideoFile;
 import io.jenkins.plugins.runwayupscale.workspace.WorkspaceFiles;
@@ -39,6 +40,8 @@ public final class UpscalePlan implements Serializable {
     private final boolean archiveVideo;
     private final LinkedHashMap<String, Object> options;
     private final Integer dataUriLimitMB;
+    // Null in plans saved before reuse existed: they were submitted already, and reuse only matters before.
+    private final ReuseMode reuse;
     private final String credentialsId;
     private final String baseUrl;
     private final String runwayVersion;
@@ -67,6 +70,7 @@ public final class UpscalePlan implements Serializable {
         this.archiveVideo = extras.archiveVideo();
         this.options = new LinkedHashMap<>(extras.options());
         this.dataUriLimitMB = extras.dataUriLimitMB();
+        this.reuse = extras.reuse();
         this.credentialsId = credentialsId;
         this.baseUrl = baseUrl;
         this.runwayVersion = runwayVersion;
@@ -83,7 +87,8 @@ public final class UpscalePlan implements Serializable {
             String download,
             boolean archiveVideo,
             Map<String, Object> options,
-            Integer dataUriLimitMB) {}
+            Integer dataUriLimitMB,
+            ReuseMode reuse) {}
 
     /** Checks the request without any I/O and fills in the defaults; the message says which value is wrong. */
     public static UpscalePlan of(UpscaleRequest request, UpscaleDefaults defaults) throws AbortException {
@@ -114,6 +119,10 @@ public final class UpscalePlan implements Serializable {
             String runwayVersion = firstGiven(request.runwayVersion(), defaults.runwayVersion());
             String model = firstGiven(request.model(), defaults.model());
             Integer dataUriLimitMB = dataUriLimitMB(request.dataUriLimitMB(), model, defaults.limits());
+            ReuseMode reuse = ReuseMode.of(request.reuse());
+            if (reuse == null) {
+                throw new AbortException(Messages.UpscalePlan_BadReuse(request.reuse()));
+            }
             RunwaySettings settings = settings(baseUrl, runwayVersion, model, timeout, options, dataUriLimitMB);
             String video = givenUri == null ? null : VideoUris.validate(givenUri, settings.dataUriLimit());
             return new UpscalePlan(
@@ -125,7 +134,7 @@ public final class UpscalePlan implements Serializable {
                     model,
                     timeout,
                     request.archive(),
-                    new Extras(videoFile, null, download, request.archiveVideo(), options, dataUriLimitMB),
+                    new Extras(videoFile, null, download, request.archiveVideo(), options, dataUriLimitMB, reuse),
                     settings);
         } catch (InvalidInputException e) {
             throw new AbortException(Messages.UpscalePlan_Invalid(e.getMessage()));
@@ -192,7 +201,7 @@ public final class UpscalePlan implements Serializable {
     }
 
     private Extras extras(InlineVideo sent) {
-        return new Extras(videoFile, sent, download, archiveVideo, options, dataUriLimitMB);
+        return new Extras(videoFile, sent, download, archiveVideo, options, dataUriLimitMB, reuse);
     }
 
     /** What identifies the video of a checked data URI ({@code data:<type>;base64,<data>}); it has no file name. */
@@ -291,6 +300,21 @@ public final class UpscalePlan implements Serializable {
     /** What is left of a submitted data URI, or null for a URL or before the submission. */
     public InlineVideo submittedVideo() {
         return submittedVideo;
+    }
+
+    /** When this upscale may take an earlier result instead of submitting. */
+    public ReuseMode reuse() {
+        return reuse == null ? ReuseMode.CONTENT : reuse;
+    }
+
+    /** The SHA-256 of the data URI's video, when the input is one; else null. */
+    public String dataUriSha256() {
+        if (submittedVideo != null) {
+            return submittedVideo.sha256();
+        }
+        return videoUri != null && videoUri.regionMatches(true, 0, "data:", 0, 5)
+                ? inlineVideo(videoUri).sha256()
+                : null;
     }
 
     public String credentialsId() {

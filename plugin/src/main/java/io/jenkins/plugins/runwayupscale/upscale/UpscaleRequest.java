@@ -17,6 +17,7 @@ import java.util.Map;
  * @param archiveVideo whether to archive the downloaded video with the build
  * @param options extra model options for the request body (empty when none)
  * @param dataUriLimitMB the largest video sent inline, in MB; null for the model's own limit
+ * @param reuse when to take an earlier result ({@code content}, {@code uri}, {@code never}); null for content
  */
 public record UpscaleRequest(
         String videoUri,
@@ -29,7 +30,36 @@ public record UpscaleRequest(
         String download,
         boolean archiveVideo,
         Map<?, ?> options,
-        Integer dataUriLimitMB) {
+        Integer dataUriLimitMB,
+        String reuse) {
+
+    /** A request with the default reuse (by content). */
+    public UpscaleRequest(
+            String videoUri,
+            String credentialsId,
+            String model,
+            String runwayVersion,
+            Integer timeoutMinutes,
+            boolean archive,
+            String videoFile,
+            String download,
+            boolean archiveVideo,
+            Map<?, ?> options,
+            Integer dataUriLimitMB) {
+        this(
+                videoUri,
+                credentialsId,
+                model,
+                runwayVersion,
+                timeoutMinutes,
+                archive,
+                videoFile,
+                download,
+                archiveVideo,
+                options,
+                dataUriLimitMB,
+                null);
+    }
 
     /** A request for a video given by URI, with nothing saved in the workspace. */
     public UpscaleRequest(

@@ -2,8 +2,11 @@ package io.jenkins.plugins.runwayupscale.upscale;
 
 import com.google.common.util.concurrent.MoreExecutors;
 import hudson.AbortException;
+import hudson.model.Run;
+import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -16,12 +19,14 @@ public final class UpscaleService {
     private final ArtifactPublisher artifacts;
     private final Executor pool;
     private final Executor agentPool;
+    private final Function<Run<?, ?>, Path> jobFolder;
     private final Supplier<UpscaleDefaults> defaults;
     private final BooleanSupplier shuttingDown;
 
     /**
      * @param pool runs the blocking parts of upscales (credential lookups, build records, archiving), never waiting
      * @param agentPool runs the calls to agents (copying a video, saving an output), which can take long or stall
+     * @param jobFolder where a build's job keeps its files: its index of earlier results lives there
      * @param shuttingDown true once Jenkins is stopping: failures caused by the engine closing are then not
      *     reported, so the waits resume after the restart instead of failing
      */
@@ -31,6 +36,7 @@ public final class UpscaleService {
             ArtifactPublisher artifacts,
             Executor pool,
             Executor agentPool,
+            Function<Run<?, ?>, Path> jobFolder,
             Supplier<UpscaleDefaults> defaults,
             BooleanSupplier shuttingDown) {
         this.gateway = gateway;
@@ -38,6 +44,7 @@ public final class UpscaleService {
         this.artifacts = artifacts;
         this.pool = pool;
         this.agentPool = agentPool;
+        this.jobFolder = jobFolder;
         this.defaults = defaults;
         this.shuttingDown = shuttingDown;
     }
@@ -58,6 +65,7 @@ public final class UpscaleService {
                 artifacts,
                 MoreExecutors.newSequentialExecutor(pool),
                 agentPool,
+                jobFolder,
                 shuttingDown);
     }
 }

@@ -33,6 +33,9 @@ public final class FakeGateway implements RunwayGateway {
             WaitListener listener,
             CompletableFuture<RunwayTask> answer) {}
 
+    /** One read. */
+    public record Read(String taskId, ApiKey key, CompletableFuture<RunwayTask> answer) {}
+
     /** One cancel. */
     public record Cancel(String taskId, CompletableFuture<CancelResult> answer) {}
 
@@ -41,6 +44,7 @@ public final class FakeGateway implements RunwayGateway {
     public final List<Submit> submits = new CopyOnWriteArrayList<>();
     public final List<Wait> waits = new CopyOnWriteArrayList<>();
     public final List<Cancel> cancels = new CopyOnWriteArrayList<>();
+    public final List<Read> reads = new CopyOnWriteArrayList<>();
     /** Thrown by cancel() when set, as by an engine closed under the upscale. */
     public volatile RuntimeException cancelRefusal;
 
@@ -63,6 +67,13 @@ public final class FakeGateway implements RunwayGateway {
         Submit s = new Submit(plan, dataUri, video, key, new CompletableFuture<>());
         submits.add(s);
         return s.answer();
+    }
+
+    @Override
+    public CompletableFuture<RunwayTask> read(UpscalePlan plan, ApiKey key, String taskId) {
+        Read r = new Read(taskId, key, new CompletableFuture<>());
+        reads.add(r);
+        return r.answer();
     }
 
     @Override

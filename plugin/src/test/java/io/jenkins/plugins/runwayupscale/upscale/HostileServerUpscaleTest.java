@@ -42,6 +42,7 @@ class HostileServerUpscaleTest {
             new ArtifactPublisher(build.sink()),
             worker,
             worker,
+            r -> build.jobFolder,
             UpscaleDefaults::none,
             () -> false);
 

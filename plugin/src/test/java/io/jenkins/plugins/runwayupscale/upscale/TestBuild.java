@@ -15,8 +15,10 @@ import hudson.util.Secret;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +46,9 @@ public final class TestBuild {
     public final Map<String, String> archived = new ConcurrentHashMap<>();
 
     public final FakeGateway gateway = new FakeGateway();
+    /** The job's folder, where its index of earlier results is kept: one of its own for each test build. */
+    public final Path jobFolder = newJobFolder();
+
     /** What the service is told of Jenkins shutting down. */
     public volatile boolean shuttingDown;
 
@@ -109,8 +114,19 @@ public final class TestBuild {
                 new ArtifactPublisher(sink()),
                 pool,
                 agentPool,
+                r -> jobFolder,
                 UpscaleDefaults::none,
                 () -> shuttingDown);
+    }
+
+    private static Path newJobFolder() {
+        try {
+            Path folder = Files.createTempDirectory("runway-upscale-job");
+            folder.toFile().deleteOnExit();
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The archived .json file of a task, parsed. */

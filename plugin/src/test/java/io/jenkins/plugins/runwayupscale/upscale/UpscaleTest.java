@@ -236,6 +236,7 @@ class UpscaleTest {
                         new ArtifactPublisher(build.sink()),
                         worker,
                         worker,
+                        r -> build.jobFolder,
                         UpscaleDefaults::none,
                         () -> false)
                 .upscale(plan(true), build.build());
@@ -258,6 +259,7 @@ class UpscaleTest {
                         new ArtifactPublisher(build.sink()),
                         worker,
                         worker,
+                        r -> build.jobFolder,
                         UpscaleDefaults::none,
                         () -> true)
                 .upscale(plan(true), build.build());
@@ -294,6 +296,7 @@ class UpscaleTest {
                             new ArtifactPublisher(build.sink()),
                             pool,
                             pool,
+                            r -> build.jobFolder,
                             UpscaleDefaults::none,
                             () -> false)
                     .upscale(plan(true), build.build());
@@ -344,6 +347,7 @@ class UpscaleTest {
                 new ArtifactPublisher(build.sink()),
                 worker,
                 worker,
+                r -> build.jobFolder,
                 UpscaleDefaults::none,
                 () -> false);
     }
@@ -366,6 +370,11 @@ class UpscaleTest {
             @Override
             public CompletableFuture<String> submit(UpscalePlan plan, InlineVideoFile video, ApiKey key) {
                 return submit(plan, video.displayUri(), key);
+            }
+
+            @Override
+            public CompletableFuture<RunwayTask> read(UpscalePlan plan, ApiKey key, String taskId) {
+                return gateway.read(plan, key, taskId);
             }
 
             @Override

@@ -1,0 +1,232 @@
+package io.jenkins.plugins.runwayupscale.upscale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.runwayupscale.client.RunwayTask;
+import io.jenkins.plugins.runwayupscale.reuse.ReuseIndex;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Never paying twice: an upscale whose input, model, options and Runway version match an earlier successful one of the
+ * same job takes that result (read again for fresh URLs) instead of submitting, and parallel upscales with the same
+ * input submit once.
+ */
+class ReuseUpscaleTest {
+    private static final String VIDEO = "https://cdn.example.com/final.mp4";
+
+    private final TestBuild build = new TestBuild();
+    private final FakeGateway gateway = build.gateway;
+    private final ManualExecutor worker = new ManualExecutor();
+    private final UpscaleService service = build.service(worker);
+
+    @TempDir
+    Path tmp;
+
+    private PlainWorkspace workspace;
+
+    @BeforeEach
+    void start() throws Exception {
+        workspace = new PlainWorkspace(Files.createDirectories(tmp.resolve("workspace")));
+        Files.createDirectories(workspace.root.resolve("out"));
+        Files.write(workspace.root.resolve("out/intro.mp4"), ReleaseUpscaleTest.video(5000, 7));
+        Files.write(workspace.root.resolve("out/outro.mp4"), ReleaseUpscaleTest.video(5000, 11));
+    }
+
+    private static UpscaleRequest request(String videoFile, String model, Map<String, Object> options, String reuse) {
+        return new UpscaleRequest(
+                videoFile == null ? VIDEO : null,
+                TestBuild.CREDENTIAL_ID,
+                model,
+                null,
+                null,
+                true,
+                videoFile,
+                null,
+                false,
+                options,
+                null,
+                reuse);
+    }
+
+    private static UpscaleRequest file(String videoFile) {
+        return request(videoFile, null, Map.of(), null);
+    }
+
+    private Upscale start(UpscaleRequest request) throws Exception {
+        Upscale upscale = service.upscale(service.plan(request), UpscaleBuild.of(build.run, build.listener, workspace));
+        upscale.submit((kept, submission) -> CompletableFuture.completedFuture(null));
+        worker.runAll();
+        return upscale;
+    }
+
+    /** Runs an upscale to SUCCEEDED through a submission answered with {@code taskId}. */
+    private UpscaleOutcome paid(UpscaleRequest request, String taskId) throws Exception {
+        int before = gateway.submits.size();
+        Upscale upscale = start(request);
+        assertThat(gateway.submits).hasSize(before + 1);
+        gateway.lastSubmit().answer().complete(taskId);
+        worker.runAll();
+        gateway.lastWait().answer().complete(Tasks.succeeded(taskId));
+        worker.runAll();
+        return upscale.result().get();
+    }
+
+    private static RunwayTask fresh(String taskId) {
+        return new RunwayTask(
+                taskId,
+                io.jenkins.plugins.runwayupscale.client.TaskStatus.SUCCEEDED,
+                "SUCCEEDED",
+                1.0,
+                java.util.List.of("https://cdn.example.com/fresh/" + taskId + ".mp4"),
+                null,
+                null,
+                null);
+    }
+
+    @Test
+    void theSameWorkspaceVideoAgainTakesTheEarlierTaskWithOneReadAndNoSubmission() throws Exception {
+        paid(file("out/intro.mp4"), "task-1");
+
+        Upscale again = start(file("out/intro.mp4"));
+        assertThat(gateway.submits).hasSize(1);
+        assertThat(gateway.reads).hasSize(1);
+        assertThat(gateway.reads.get(0).taskId()).isEqualTo("task-1");
+        gateway.reads.get(0).answer().complete(fresh("task-1"));
+        worker.runAll();
+
+        UpscaleOutcome outcome = again.result().get();
+        assertThat(outcome.taskId()).isEqualTo("task-1");
+        assertThat(outcome.outputs()).containsExactly("https://cdn.example.com/fresh/task-1.mp4");
+        assertThat(gateway.submits).as("nothing paid again").hasSize(1);
+        assertThat(gateway.waits).as("no polling either").hasSize(1);
+        String sha256 = ReleaseUpscaleTest.sha256(ReleaseUpscaleTest.video(5000, 7));
+        assertThat(build.consoleText())
+                .contains("Reused task task-1 of build #0: same video (sha256 " + sha256.substring(0, 12)
+                        + "...), model and options; nothing submitted.");
+        JsonNode json = build.archivedJson("task-1");
+        assertThat(json.get("reusedFrom").get("taskId").asText()).isEqualTo("task-1");
+        assertThat(json.get("reusedFrom").get("build").asText()).isEqualTo("#0");
+        assertThat(json.get("reusedFrom").get("inputSha256").asText()).isEqualTo(sha256);
+        assertThat(json.get("outputs").get(0).asText()).isEqualTo("https://cdn.example.com/fresh/task-1.mp4");
+    }
+
+    @Test
+    void anEarlierTaskThatCannotBeReadAnyMoreIsSubmittedAgain() throws Exception {
+        paid(file("out/intro.mp4"), "task-1");
+
+        Upscale again = start(file("out/intro.mp4"));
+        gateway.reads.get(0).answer().completeExceptionally(new java.io.IOException("Runway task task-1 is gone"));
+        worker.runAll();
+
+        assertThat(gateway.submits).hasSize(2);
+        assertThat(build.consoleText())
+                .contains("Task task-1 of build #0 had the same input, model and options, but its result cannot be"
+                        + " taken (Runway task task-1 is gone); submitting.");
+        gateway.lastSubmit().answer().complete("task-2");
+        worker.runAll();
+        gateway.lastWait().answer().complete(Tasks.succeeded("task-2"));
+        worker.runAll();
+        assertThat(again.result().get().taskId()).isEqualTo("task-2");
+    }
+
+    @Test
+    void anotherVideoModelOrOptionsOrReuseNeverAlwaysSubmits() throws Exception {
+        paid(file("out/intro.mp4"), "task-1");
+
+        paid(file("out/outro.mp4"), "task-2");
+        paid(request("out/intro.mp4", "magnific_video_upscaler_creative", Map.of(), null), "task-3");
+        paid(request("out/intro.mp4", null, Map.of("resolution", "4k"), null), "task-4");
+        paid(request("out/intro.mp4", null, Map.of(), "never"), "task-5");
+
+        assertThat(gateway.submits).hasSize(5);
+        assertThat(gateway.reads).isEmpty();
+    }
+
+    @Test
+    void aVideoUrlIsReusedOnlyWhenAskedFor() throws Exception {
+        paid(request(null, null, Map.of(), "uri"), "task-1");
+        paid(request(null, null, Map.of(), null), "task-2");
+        assertThat(gateway.reads)
+                .as("a URL is not content: reuse content does not match it")
+                .isEmpty();
+
+        Upscale again = start(request(null, null, Map.of(), "uri"));
+        assertThat(gateway.reads).hasSize(1);
+        gateway.reads.get(0).answer().complete(fresh("task-1"));
+        worker.runAll();
+        assertThat(again.result().get().taskId()).isEqualTo("task-1");
+        assertThat(gateway.submits).hasSize(2);
+    }
+
+    @Test
+    void aDeletedBuildsResultIsNotReused() throws Exception {
+        paid(file("out/intro.mp4"), "task-1");
+        ReuseIndex.of(build.jobFolder).forgetBuild(0);
+
+        paid(file("out/intro.mp4"), "task-2");
+
+        assertThat(gateway.reads).isEmpty();
+    }
+
+    @Test
+    void parallelUpscalesOfTheSameVideoSubmitOnce() throws Exception {
+        Upscale first = start(file("out/intro.mp4"));
+        Upscale second = start(file("out/intro.mp4"));
+        assertThat(gateway.submits).hasSize(1);
+        assertThat(build.consoleText()).contains("Waiting for a parallel upscale of the same video");
+
+        gateway.lastSubmit().answer().complete("task-1");
+        worker.runAll();
+        gateway.lastWait().answer().complete(Tasks.succeeded("task-1"));
+        worker.runAll();
+        assertThat(first.result().get().taskId()).isEqualTo("task-1");
+        assertThat(gateway.reads).hasSize(1);
+        gateway.reads.get(0).answer().complete(fresh("task-1"));
+        worker.runAll();
+
+        assertThat(second.result().get().taskId()).isEqualTo("task-1");
+        assertThat(gateway.submits).hasSize(1);
+    }
+
+    @Test
+    void whenTheParallelLeaderFailsTheOtherSubmitsItself() throws Exception {
+        Upscale first = start(file("out/intro.mp4"));
+        Upscale second = start(file("out/intro.mp4"));
+
+        gateway.lastSubmit().answer().completeExceptionally(new IllegalStateException("CometAPI said no"));
+        worker.runAll();
+
+        assertThat(first.result()).isCompletedExceptionally();
+        assertThat(gateway.submits).hasSize(2);
+        gateway.lastSubmit().answer().complete("task-2");
+        worker.runAll();
+        gateway.lastWait().answer().complete(Tasks.succeeded("task-2"));
+        worker.runAll();
+        assertThat(second.result().get().taskId()).isEqualTo("task-2");
+    }
+
+    @Test
+    void aStoppedFollowerNeverSubmits() throws Exception {
+        start(file("out/intro.mp4"));
+        Upscale second = start(file("out/intro.mp4"));
+
+        second.stop(new InterruptedException("aborted"));
+        gateway.lastSubmit().answer().completeExceptionally(new IllegalStateException("CometAPI said no"));
+        worker.runAll();
+
+        assertThat(gateway.submits).hasSize(1);
+        try {
+            second.result().get();
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).hasMessage("aborted");
+        }
+    }
+}
