@@ -39,6 +39,7 @@ public class RunwayUpscaleBuilder extends Builder implements SimpleBuildStep {
     private String download;
     private boolean archiveVideo;
     private Integer dataUriLimitMB;
+    private String reuse;
     private String options;
 
     /** No parameter is required, as for the Pipeline step: videoUri or videoFile is checked when the build runs. */
@@ -148,6 +149,19 @@ public class RunwayUpscaleBuilder extends Builder implements SimpleBuildStep {
         this.options = Util.fixEmptyAndTrim(options);
     }
 
+    public String getReuse() {
+        return reuse;
+    }
+
+    /**
+     * When to take the result of an earlier upscale of this job instead of submitting: {@code content} (the default:
+     * the same video content, model and options), {@code uri} (also the same video URL) or {@code never}.
+     */
+    @DataBoundSetter
+    public void setReuse(String reuse) {
+        this.reuse = Util.fixEmptyAndTrim(reuse);
+    }
+
     /**
      * Blocks the executor until the task ends, as freestyle builds do; an abort interrupts the wait, which stops
      * polling, sends the best-effort cancel and ends the build as aborted.
@@ -173,7 +187,8 @@ public class RunwayUpscaleBuilder extends Builder implements SimpleBuildStep {
                 expand(env, download),
                 archiveVideo,
                 parsed,
-                dataUriLimitMB);
+                dataUriLimitMB,
+                reuse);
         Upscale upscale =
                 service.upscale(service.plan(request), UpscaleBuild.of(run, listener, AgentWorkspace.of(workspace)));
         upscale.submit(Upscale.SubmissionHook.NONE);

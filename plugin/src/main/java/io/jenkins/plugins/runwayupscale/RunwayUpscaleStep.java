@@ -38,6 +38,7 @@ public class RunwayUpscaleStep extends Step {
     private String download;
     private boolean archiveVideo;
     private Integer dataUriLimitMB;
+    private String reuse;
     private String options;
 
     /**
@@ -156,6 +157,19 @@ public class RunwayUpscaleStep extends Step {
         this.options = Util.fixEmptyAndTrim(options);
     }
 
+    public String getReuse() {
+        return reuse;
+    }
+
+    /**
+     * When to take the result of an earlier upscale of this job instead of submitting: {@code content} (the default:
+     * the same video content, model and options), {@code uri} (also the same video URL) or {@code never}.
+     */
+    @DataBoundSetter
+    public void setReuse(String reuse) {
+        this.reuse = Util.fixEmptyAndTrim(reuse);
+    }
+
     UpscaleRequest request() throws AbortException {
         Map<String, Object> parsed;
         try {
@@ -174,7 +188,8 @@ public class RunwayUpscaleStep extends Step {
                 download,
                 archiveVideo,
                 parsed,
-                dataUriLimitMB);
+                dataUriLimitMB,
+                reuse);
     }
 
     @Override

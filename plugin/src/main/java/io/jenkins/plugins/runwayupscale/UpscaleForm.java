@@ -4,6 +4,7 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.runwayupscale.reuse.ReuseMode;
 import io.jenkins.plugins.runwayupscale.upscale.FieldCheck;
 import io.jenkins.plugins.runwayupscale.upscale.FieldChecks;
 import java.util.List;
@@ -30,7 +31,8 @@ public interface UpscaleForm {
             "runwayVersion",
             "timeoutMinutes",
             "options",
-            "dataUriLimitMB");
+            "dataUriLimitMB",
+            "reuse");
 
     @POST
     default FormValidation doCheckVideoUri(
@@ -51,6 +53,16 @@ public interface UpscaleForm {
     @POST
     default FormValidation doCheckOptions(@AncestorInPath Item item, @QueryParameter String value) {
         return mayConfigure(item) ? toForm(FieldChecks.optionLines(value)) : FormValidation.ok();
+    }
+
+    /** The three ways to reuse an earlier result; the first, content, is the default. */
+    @POST
+    default ListBoxModel doFillReuseItems() {
+        ListBoxModel items = new ListBoxModel();
+        items.add(new ListBoxModel.Option(Messages.UpscaleForm_ReuseContent(), ReuseMode.CONTENT.parameter()));
+        items.add(new ListBoxModel.Option(Messages.UpscaleForm_ReuseUri(), ReuseMode.URI.parameter()));
+        items.add(new ListBoxModel.Option(Messages.UpscaleForm_ReuseNever(), ReuseMode.NEVER.parameter()));
+        return items;
     }
 
     @POST

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import hudson.AbortException;
 import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
 import io.jenkins.plugins.runwayupscale.client.InlineVideo;
+import io.jenkins.plugins.runwayupscale.reuse.ReuseMode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -156,5 +157,19 @@ class UpscalePlanTest {
                         .settings()
                         .dataUriLimit())
                 .isEqualTo(DataUriLimit.of("magnific_video_upscaler_creative", null));
+    }
+
+    @Test
+    void reuseIsContentUnlessSaidOtherwiseAndAnUnknownValueIsRefused() throws Exception {
+        UpscaleRequest plain = inline("upscale_v1", null);
+        assertThat(UpscalePlan.of(plain, ceiling(16)).reuse()).isEqualTo(ReuseMode.CONTENT);
+        UpscaleRequest never = new UpscaleRequest(
+                null, "key", null, null, null, true, "out/intro.mp4", null, false, Map.of(), null, "NEVER");
+        assertThat(UpscalePlan.of(never, ceiling(16)).reuse()).isEqualTo(ReuseMode.NEVER);
+        UpscaleRequest typo = new UpscaleRequest(
+                null, "key", null, null, null, true, "out/intro.mp4", null, false, Map.of(), null, "always");
+        assertThatThrownBy(() -> UpscalePlan.of(typo, ceiling(16)))
+                .hasMessage("Cannot upscale: reuse is 'always'; give content (the default), uri or never. Nothing was"
+                        + " sent.");
     }
 }
