@@ -54,7 +54,11 @@ class ReleasePipelineITest {
     /** Stands for a renderer: writes a small MP4 (a file type box and some frames' worth of bytes) per argument. */
     private static final String RENDER_SH = "#!/bin/sh\nset -e\nfor f in \"$@\"; do\n  mkdir -p \"$(dirname \"$f\")\"\n"
             + "  printf '\\000\\000\\000\\030ftypmp42\\000\\000\\000\\000' > \"$f\"\n"
-            + "  head -c 200000 /dev/zero >> \"$f\"\ndone\n";
+            + "  head -c 200000 /dev/zero >> \"$f\"\n"
+            // Each file its own content (its 13-character name at the end): distinct videos, distinct tasks.
+            + "  printf '%s' \"$f\" >> \"$f\"\ndone\n";
+    /** What render.sh writes for out/intro.mp4 or out/outro.mp4. */
+    private static final long RENDERED_BYTES = 16 + 200_000 + "out/intro.mp4".length();
     /** Stands for an upload: copies the files into published/. */
     private static final String PUBLISH_SH = "#!/bin/sh\nset -e\nmkdir -p published\ncp \"$@\" published/\n";
 
@@ -124,7 +128,7 @@ class ReleasePipelineITest {
                     .isEqualTo(output);
             String text = CometITestSupport.artifact(b, "runway-upscale/" + taskId + ".json");
             JsonNode json = JSON.readTree(text);
-            assertThat(json.get("videoFile").get("bytes").asLong()).isEqualTo(200_016);
+            assertThat(json.get("videoFile").get("bytes").asLong()).isEqualTo(RENDERED_BYTES);
             assertThat(json.get("videoFile").get("sha256").asText()).hasSize(64);
             assertThat(json.get("download").get("file").asText()).isEqualTo("out/" + file);
             assertThat(json.get("download").get("sha256").asText()).isEqualTo(OutputContent.sha256(output.length));
@@ -168,10 +172,42 @@ class ReleasePipelineITest {
         assertThat(artifactBytes(b, "runway-upscale/" + taskId + "/intro-4k.mp4"))
                 .isEqualTo(output);
         JsonNode json = JSON.readTree(CometITestSupport.artifact(b, "runway-upscale/" + taskId + ".json"));
-        assertThat(json.get("videoFile").get("bytes").asLong()).isEqualTo(200_016);
+        assertThat(json.get("videoFile").get("bytes").asLong()).isEqualTo(RENDERED_BYTES);
         assertThat(json.get("download").get("sha256").asText()).isEqualTo(OutputContent.sha256(output.length));
         j.assertLogContains("URL=" + json.get("outputs").get(0).asText(), b);
         CometITestSupport.assertKeyNowhere(b);
+    }
+
+    /**
+     * Re-running a release pays nothing again: the second build takes each video's earlier task (read again for a
+     * fresh URL), and ends with the same files, artifacts and log lines as the first.
+     */
+    @Test
+    void reRunningTheReadmesReleasePipelineSubmitsEachVideoOnce(JenkinsRule j) throws Exception {
+        RunwaySimulator simulator = simulators.start(CometITestSupport.QUICK);
+        WorkflowJob p = readmeJob(j, simulator, "scripted");
+
+        WorkflowRun first = j.buildAndAssertSuccess(p);
+        FilePath ws = j.jenkins.getWorkspaceFor(p);
+        ws.child("out/intro-4k.mp4").delete();
+        WorkflowRun second = j.buildAndAssertSuccess(p);
+
+        assertThat(simulator.postCount()).as("one POST per distinct video, over both builds").isEqualTo(2);
+        j.assertLogContains("Reused task", second);
+        j.assertLogContains("nothing submitted", second);
+        byte[] output = OutputContent.bytes(64 * 1024);
+        assertThat(ws.child("out/intro-4k.mp4").length()).isEqualTo(output.length);
+        for (RunwayUpscaleAction upscale : upscales(second)) {
+            String taskId = upscale.getTaskId();
+            String file = upscale.getVideoFile().equals("out/intro.mp4") ? "intro-4k.mp4" : "outro-4k.mp4";
+            assertThat(artifactBytes(second, "runway-upscale/" + taskId + "/" + file)).isEqualTo(output);
+            JsonNode json = JSON.readTree(CometITestSupport.artifact(second, "runway-upscale/" + taskId + ".json"));
+            assertThat(json.get("reusedFrom").get("build").asText()).isEqualTo("#" + first.getNumber());
+            assertThat(json.get("reusedFrom").get("taskId").asText()).isEqualTo(taskId);
+        }
+        assertThat(upscales(second).stream().map(RunwayUpscaleAction::getTaskId))
+                .containsExactlyInAnyOrderElementsOf(
+                        upscales(first).stream().map(RunwayUpscaleAction::getTaskId).toList());
     }
 
     @Test
