@@ -7,9 +7,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +39,7 @@ import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -67,8 +70,10 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
     private final CloseableHttpAsyncClient client;
     private final PoolingAsyncClientConnectionManager connections;
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    private final Duration responseTimeout;
 
     ApacheHttpTransport(EngineConfig config) {
+        responseTimeout = config.responseTimeout();
         connections = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(config.connectTimeout()))
@@ -169,16 +174,52 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
 
     @Override
     public CompletableFuture<FileFetch> fetchToFile(URI uri, Path file) {
+        return fetchToFile(new FileRequest(uri, null, file, responseTimeout, Long.MAX_VALUE, new DownloadProgress()));
+    }
+
+    @Override
+    public CompletableFuture<FileFetch> fetchToFile(FileRequest request) {
         CompletableFuture<FileFetch> result = new CompletableFuture<>();
         if (!isActive()) {
             result.completeExceptionally(stopped());
             return result;
         }
+        // The response timeout is the socket's idle timeout for the whole exchange, body included.
+        HttpClientContext context = HttpClientContext.create();
+        context.setRequestConfig(RequestConfig.custom()
+                .setResponseTimeout(Timeout.of(request.idleTimeout()))
+                .setConnectionRequestTimeout(Timeout.ofMinutes(2))
+                .build());
+        FileConsumer consumer = new FileConsumer(request, result);
+        // Registered first, so it runs in whichever thread ends the fetch: no file can appear after that.
+        result.whenComplete((fetch, error) -> {
+            if (error != null) {
+                consumer.abandon();
+            }
+        });
         Future<FileFetch> inFlight = client.execute(
-                AsyncRequestBuilder.get(uri).build(), new FileConsumer(file, result), new Completion<>(result, f -> f));
+                target(request),
+                AsyncRequestBuilder.get(request.uri()).build(),
+                consumer,
+                null,
+                context,
+                new Completion<>(result, f -> f));
         cancelWith(result, inFlight);
         track(result);
         return result;
+    }
+
+    /**
+     * The host to connect to: the checked address when there is one, so the name is not looked up again (it could
+     * answer differently the second time); TLS still checks the certificate against the name.
+     */
+    private static HttpHost target(FileRequest request) {
+        URI uri = request.uri();
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        return request.address() == null
+                ? new HttpHost(scheme, uri.getHost(), port)
+                : new HttpHost(scheme, request.address(), uri.getHost(), port);
     }
 
     private static void cancelWith(CompletableFuture<?> outer, Future<?> inFlight) {
@@ -305,33 +346,58 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
         }
     }
 
-    /** Writes the body straight to a file channel so memory stays constant whatever the size. */
+    /**
+     * Writes the body straight to a file channel so memory stays constant whatever the size; refuses a body over
+     * the request's cap on its Content-Length, or as soon as more arrives. Once abandoned (the caller gave up) it
+     * writes nothing more and its file is gone.
+     */
     private static final class FileConsumer extends AbstractBinResponseConsumer<FileFetch> {
-        private final Path file;
+        private final FileRequest request;
         private final CompletableFuture<FileFetch> caller;
         private FileChannel channel;
+        private boolean abandoned;
         private int status;
         private Map<String, String> headers;
         private long written;
         private final ByteArrayOutputStream errorBody = new ByteArrayOutputStream();
 
-        FileConsumer(Path file, CompletableFuture<FileFetch> caller) {
-            this.file = file;
+        FileConsumer(FileRequest request, CompletableFuture<FileFetch> caller) {
+            this.request = request;
             this.caller = caller;
         }
 
         @Override
-        protected void start(HttpResponse response, ContentType contentType) throws IOException {
+        protected synchronized void start(HttpResponse response, ContentType contentType) throws IOException {
+            if (abandoned || caller.isDone()) {
+                throw new IOException("the caller no longer waits for this download");
+            }
             status = response.getCode();
             headers = ApacheHttpTransport.headers(response);
             if (status >= 200 && status < 300) {
+                long declared = contentLength(response);
+                request.progress().expected(declared);
+                if (declared > request.maxBytes()) {
+                    throw new OversizedDownload(declared, true);
+                }
                 // Never through a link: the part file is ours, whatever an output folder holds.
                 channel = FileChannel.open(
-                        file,
+                        request.file(),
                         StandardOpenOption.CREATE,
                         StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING,
                         LinkOption.NOFOLLOW_LINKS);
+            }
+        }
+
+        private static long contentLength(HttpResponse response) throws IOException {
+            Header length = response.getFirstHeader("Content-Length");
+            if (length == null) {
+                return -1;
+            }
+            try {
+                return Long.parseLong(length.getValue().trim());
+            } catch (NumberFormatException e) {
+                throw new IOException("the output's Content-Length is not a number");
             }
         }
 
@@ -341,14 +407,18 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
         }
 
         @Override
-        protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
-            if (caller.isDone()) {
+        protected synchronized void data(ByteBuffer src, boolean endOfStream) throws IOException {
+            if (abandoned || caller.isDone()) {
                 throw new IOException("the caller no longer waits for this download");
             }
             if (channel != null) {
+                if (written + src.remaining() > request.maxBytes()) {
+                    throw new OversizedDownload(written + src.remaining(), false);
+                }
                 while (src.hasRemaining()) {
                     written += channel.write(src);
                 }
+                request.progress().received(written);
             } else {
                 int room = ERROR_BODY_LIMIT - errorBody.size();
                 int n = Math.min(room, src.remaining());
@@ -362,14 +432,25 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
         }
 
         @Override
-        protected FileFetch buildResult() {
+        protected synchronized FileFetch buildResult() {
             closeChannel();
             return new FileFetch(status, headers, written, errorBody.toString(StandardCharsets.UTF_8));
         }
 
         @Override
-        public void releaseResources() {
+        public synchronized void releaseResources() {
             closeChannel();
+        }
+
+        /** The caller has given up: write nothing more and leave no file behind. */
+        synchronized void abandon() {
+            abandoned = true;
+            closeChannel();
+            try {
+                Files.deleteIfExists(request.file());
+            } catch (IOException ignored) {
+                // the downloader deletes it too; a leftover .part is named as one
+            }
         }
 
         private void closeChannel() {

@@ -41,12 +41,16 @@ public record DataUriLimit(long bytes, String source) implements Serializable {
             throw InvalidInputException.local(
                     "video file",
                     what + " has " + size + " bytes (" + describe(size) + "), over " + source + " of " + describe(bytes)
-                            + " (" + bytes + " bytes); host the video at an https URL instead (up to 32 MB)");
+                            + " (" + bytes + " bytes) by " + ByteSizes.amount(size - bytes)
+                            + "; host the video at an https URL instead (up to 32 MB)");
         }
     }
 
-    /** "16 MB", "800 KB" or "12345 bytes", rounded down to one decimal. */
+    /** "4 GB", "16 MB", "800 KB" or "12345 bytes", rounded down to one decimal. */
     public static String describe(long size) {
+        if (size >= 1024 * MB) {
+            return trim(size * 10 / (1024 * MB)) + " GB";
+        }
         if (size >= MB) {
             return trim(size * 10 / MB) + " MB";
         }

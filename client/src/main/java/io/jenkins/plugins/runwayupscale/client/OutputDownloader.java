@@ -1,6 +1,7 @@
 package io.jenkins.plugins.runwayupscale.client;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.FileAlreadyExistsException;
@@ -9,116 +10,234 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 
 /**
- * Streams an output video to a file in constant memory. Writes to {@code <file>.part} and renames at the end, so
- * a broken download never leaves a file that looks complete. Follows at most five redirects, and only to URLs
- * that {@link OutputUrls} accepts. Sends no credentials: output URLs are pre-signed and may be on another host.
+ * Streams an output video to a file in constant memory, within {@link DownloadLimits}: an idle timeout, an overall
+ * deadline and a size cap. Writes to a uniquely named {@code .part} file beside the target and renames it at the
+ * end, so a broken download never leaves a file that looks complete, and a failed one leaves none at all. Fetches
+ * only from where {@link OutputHosts} allows, checking every redirect the same way (at most five). Sends no
+ * credentials: output URLs are pre-signed. Never quotes what the output host answered.
  */
 final class OutputDownloader {
-    private static final int MAX_REDIRECTS = 5;
+    static final int MAX_REDIRECTS = 5;
     private final HttpTransport transport;
+    private final Scheduler scheduler;
+    private final OutputHosts.Resolver resolver;
+    /** Host names are looked up here, never on the I/O or scheduler threads every task needs. */
+    private final Executor lookups;
 
-    OutputDownloader(HttpTransport transport) {
-        this.transport = transport;
+    OutputDownloader(HttpTransport transport, Scheduler scheduler, OutputHosts.Resolver resolver) {
+        this(transport, scheduler, resolver, ForkJoinPool.commonPool());
     }
 
-    /** Without {@code overwrite}, a target that exists (or appears meanwhile) is never replaced. */
-    CompletableFuture<DownloadResult> download(String outputUrl, Path target, boolean overwrite) {
-        if (outputUrl == null || !OutputUrls.isAcceptable(outputUrl)) {
-            return CompletableFuture.failedFuture(InvalidInputException.local(
-                    "output URL",
-                    "'" + Excerpt.cut(outputUrl, 200) + "' is not an https URL; refusing to download it"));
-        }
+    OutputDownloader(HttpTransport transport, Scheduler scheduler, OutputHosts.Resolver resolver, Executor lookups) {
+        this.transport = transport;
+        this.scheduler = scheduler;
+        this.resolver = resolver;
+        this.lookups = lookups;
+    }
+
+    /**
+     * Without {@code overwrite}, a target that exists (or appears meanwhile) is never replaced and the future fails
+     * with an {@link UncheckedIOException} around a {@link FileAlreadyExistsException}.
+     */
+    CompletableFuture<DownloadResult> download(
+            String outputUrl, Path target, boolean overwrite, DownloadLimits limits) {
         if (!overwrite && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             return CompletableFuture.failedFuture(new UncheckedIOException(
                     new FileAlreadyExistsException(target.toString(), null, "already exists")));
         }
-        Path part = target.resolveSibling(target.getFileName() + ".part");
-        CompletableFuture<DownloadResult> result = new CompletableFuture<>();
-        fetch(URI.create(outputUrl), new Target(target, part, overwrite), 0, result);
-        result.whenComplete((r, e) -> {
+        Path part;
+        try {
+            part = partFile(target);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(new UncheckedIOException(e));
+        }
+        Download download = new Download(
+                new OutputHosts(limits.apiBaseUrl(), resolver),
+                target,
+                part,
+                overwrite,
+                limits,
+                new DownloadProgress());
+        Scheduler.Scheduled deadline = scheduler.schedule(limits.timeout(), download::deadlinePassed);
+        download.result.whenComplete((r, e) -> {
+            deadline.cancel();
             if (e != null) {
                 deleteQuietly(part);
             }
         });
-        return result;
+        download.hop(outputUrl, 0);
+        return download.result;
     }
 
-    /** Where the bytes go: the part file first, then the target. */
-    private record Target(Path file, Path part, boolean overwrite) {}
+    /** A new, empty file of ours beside the target: a name nobody could have planted a link at. */
+    private static Path partFile(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        Path name = absolute.getFileName();
+        if (folder == null || name == null) {
+            throw new IOException("Cannot save the output as " + target + ": it names no file in a folder");
+        }
+        return Files.createTempFile(folder, "." + name + ".", ".part");
+    }
 
-    private void fetch(URI uri, Target target, int redirects, CompletableFuture<DownloadResult> result) {
-        CompletableFuture<FileFetch> fetching = transport.fetchToFile(uri, target.part());
-        result.whenComplete((r, e) -> {
-            if (result.isCancelled()) {
-                fetching.cancel(true);
-            }
-        });
-        fetching.whenComplete((fetch, error) -> {
+    /** One download across its redirects. */
+    private final class Download {
+        final CompletableFuture<DownloadResult> result = new CompletableFuture<>();
+        private final OutputHosts hosts;
+        private final Path target;
+        private final Path part;
+        private final boolean overwrite;
+        private final DownloadLimits limits;
+        private final DownloadProgress progress;
+
+        Download(
+                OutputHosts hosts,
+                Path target,
+                Path part,
+                boolean overwrite,
+                DownloadLimits limits,
+                DownloadProgress progress) {
+            this.hosts = hosts;
+            this.target = target;
+            this.part = part;
+            this.overwrite = overwrite;
+            this.limits = limits;
+            this.progress = progress;
+        }
+
+        void hop(String url, int redirects) {
+            CompletableFuture.runAsync(() -> fetch(url, redirects), lookups);
+        }
+
+        private void fetch(String url, int redirects) {
             if (result.isDone()) {
                 return;
             }
-            if (error != null) {
-                Throwable cause = Futures.cause(error);
-                result.completeExceptionally(new TransportException(
-                        "Downloading the output failed: " + Excerpt.cut(String.valueOf(cause.getMessage()), 200) + ".",
-                        true,
-                        null));
+            OutputHosts.Destination to;
+            try {
+                to = hosts.vet(url);
+            } catch (InvalidResponseException e) {
+                result.completeExceptionally(e);
                 return;
             }
-            handle(uri, fetch, target, redirects, result);
-        });
-    }
+            CompletableFuture<FileFetch> fetching = transport.fetchToFile(
+                    new FileRequest(to.uri(), to.address(), part, limits.idleTimeout(), limits.maxBytes(), progress));
+            result.whenComplete((r, e) -> fetching.cancel(true));
+            fetching.whenComplete((fetch, error) -> {
+                if (result.isDone()) {
+                    return;
+                }
+                if (error != null) {
+                    result.completeExceptionally(failure(to.uri(), Futures.cause(error)));
+                } else {
+                    answered(to.uri(), fetch, redirects);
+                }
+            });
+        }
 
-    private void handle(
-            URI uri, FileFetch fetch, Target target, int redirects, CompletableFuture<DownloadResult> result) {
-        int status = fetch.status();
-        if (status >= 200 && status < 300) {
+        private void answered(URI uri, FileFetch fetch, int redirects) {
+            int status = fetch.status();
+            if (status >= 200 && status < 300) {
+                saved(fetch);
+            } else if (status >= 300 && status < 400 && fetch.header("location") != null) {
+                if (redirects >= MAX_REDIRECTS) {
+                    result.completeExceptionally(new InvalidResponseException(
+                            "Downloading the output was redirected more than " + MAX_REDIRECTS + " times; giving up.",
+                            facts(status)));
+                    return;
+                }
+                URI next;
+                try {
+                    next = uri.resolve(fetch.header("location"));
+                } catch (IllegalArgumentException e) {
+                    result.completeExceptionally(new InvalidResponseException(
+                            "Downloading the output was redirected to something that is not a URL.", facts(status)));
+                    return;
+                }
+                hop(next.toString(), redirects + 1);
+            } else {
+                String hint = status == 403 || status == 404 || status == 410
+                        ? ": the output URL has expired or no longer exists (Runway keeps outputs for 24-48 hours)."
+                                + " Read the task again for a fresh URL, or upscale the video again."
+                        : ".";
+                result.completeExceptionally(new InvalidResponseException(
+                        "Downloading the output from " + OutputHosts.describe(uri) + " failed with HTTP " + status
+                                + hint,
+                        facts(status)));
+            }
+        }
+
+        private void saved(FileFetch fetch) {
+            long expected = progress.expected();
+            if (expected >= 0 && expected != fetch.bytes()) {
+                result.completeExceptionally(new InvalidResponseException("Downloading the output was cut short after "
+                        + fetch.bytes() + " of " + expected + " bytes; nothing was saved."));
+                return;
+            }
             try {
-                if (target.overwrite()) {
-                    Files.move(
-                            target.part(),
-                            target.file(),
-                            StandardCopyOption.REPLACE_EXISTING,
-                            StandardCopyOption.ATOMIC_MOVE);
+                if (overwrite) {
+                    // A rename replaces whatever is at the target, a planted link included, and never writes through
+                    // it.
+                    Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } else {
                     // Without options the move refuses an existing target (an atomic rename would replace it).
-                    Files.move(target.part(), target.file());
+                    Files.move(part, target);
                 }
-                result.complete(new DownloadResult(target.file(), fetch.bytes(), fetch.header("content-type")));
+                result.complete(new DownloadResult(target, fetch.bytes(), fetch.header("content-type")));
             } catch (IOException e) {
-                result.completeExceptionally(
-                        new UncheckedIOException("Could not move the download into " + target.file(), e));
+                result.completeExceptionally(new UncheckedIOException("Could not move the download into " + target, e));
             }
-            return;
         }
-        if (status >= 300 && status < 400 && fetch.header("location") != null) {
-            URI next = uri.resolve(fetch.header("location"));
-            if (redirects >= MAX_REDIRECTS) {
-                result.completeExceptionally(new InvalidResponseException(
-                        "Downloading the output was redirected more than " + MAX_REDIRECTS + " times; giving up.",
-                        answered(status)));
-            } else if (!OutputUrls.isAcceptable(next.toString())) {
-                result.completeExceptionally(new InvalidResponseException(
-                        "Downloading the output was redirected to a non-https URL; refusing to follow it.",
-                        answered(status)));
-            } else {
-                fetch(next, target, redirects + 1, result);
+
+        void deadlinePassed() {
+            result.completeExceptionally(new TaskTimedOutException(
+                    "Downloading the output did not finish within " + Durations.describe(limits.timeout()) + " ("
+                            + progress.describe() + " had arrived); it was stopped and nothing was saved.",
+                    CallFacts.LOCAL));
+        }
+
+        private RunwayException failure(URI uri, Throwable cause) {
+            if (cause instanceof OversizedDownload big) {
+                String cap = ByteSizes.limit(limits.maxBytes());
+                return new InvalidResponseException(
+                        big.announced()
+                                ? "The output is " + ByteSizes.over(big.bytes(), limits.maxBytes())
+                                        + ", over the download limit of " + cap
+                                        + "; it was refused before its body was read and nothing was saved."
+                                : "The output passed the download limit of " + cap + " without announcing its size"
+                                        + " (stopped at " + ByteSizes.over(big.bytes(), limits.maxBytes())
+                                        + "); nothing was saved.",
+                        facts(200));
             }
-            return;
+            if (cause instanceof InterruptedIOException) {
+                return new TransportException(
+                        "Downloading the output stalled: nothing arrived for "
+                                + Durations.describe(limits.idleTimeout()) + " (" + progress.describe()
+                                + " had arrived); it was stopped and nothing was saved.",
+                        true,
+                        null);
+            }
+            if (progress.started()) {
+                return new TransportException(
+                        "Downloading the output was cut short after " + progress.describe()
+                                + " (the connection closed); nothing was saved.",
+                        true,
+                        null);
+            }
+            return new TransportException(
+                    "Downloading the output from " + OutputHosts.describe(uri) + " failed: "
+                            + Excerpt.cut(String.valueOf(cause.getMessage()), 200) + ".",
+                    true,
+                    null);
         }
-        String hint = status == 403 || status == 404 || status == 410
-                ? " Output URLs expire (Runway: within 24-48 hours); read the task again for a fresh URL."
-                : "";
-        result.completeExceptionally(new InvalidResponseException(
-                "Downloading the output failed with HTTP " + status + ": \"" + Excerpt.body(fetch.errorBody()) + "\"."
-                        + hint,
-                answered(status)));
     }
 
     /** The output host's answer: no task id or request id of CometAPI's, only the status. */
-    private static CallFacts answered(int status) {
+    private static CallFacts facts(int status) {
         return new CallFacts(null, status, null);
     }
 
@@ -126,7 +245,7 @@ final class OutputDownloader {
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
-            // best effort: a stale .part file is harmless and is overwritten next time
+            // best effort: a stale .part file is named as one and harmless
         }
     }
 }
