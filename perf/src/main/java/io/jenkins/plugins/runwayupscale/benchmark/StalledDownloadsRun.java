@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 final class StalledDownloadsRun {
     static final int STALLED = 8;
     static final Duration IDLE = Duration.ofSeconds(2);
+    private static final long OUTPUT_BYTES = 20_000_000;
 
     /**
      * What was measured.
@@ -57,16 +58,7 @@ final class StalledDownloadsRun {
 
     static Result run() throws Exception {
         Path dir = Files.createTempDirectory("runway-stalled");
-        try (SimulatorProcess simulator = new SimulatorProcess(
-                        "--time-scale",
-                        "0.01",
-                        "--pending",
-                        "0",
-                        "--running",
-                        "1",
-                        "--output-bytes",
-                        "20000000",
-                        "--no-record");
+        try (SimulatorProcess simulator = SimulatorProcess.withOutputs(OUTPUT_BYTES);
                 StallingHost stalling = new StallingHost();
                 // Reads every 100 ms, so the ordinary upscale ends well inside the stall and shares the engine with it.
                 RunwayEngine engine = RunwayEngine.builder()
@@ -102,12 +94,7 @@ final class StalledDownloadsRun {
             }
             return new Result(alone, beside, slowest, clear, partFiles(dir));
         } finally {
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(dir);
+            DownloadRun.deleteWithFiles(dir);
         }
     }
 
@@ -117,7 +104,7 @@ final class StalledDownloadsRun {
         String id = client.submit("https://cdn.example.com/ordinary.mp4").join();
         RunwayTask task = client.waitForTask(id, WaitListener.NONE).join();
         DownloadResult saved = client.download(task.outputs().get(0), target).join();
-        if (saved.bytes() != 20_000_000) {
+        if (saved.bytes() != OUTPUT_BYTES) {
             throw new IllegalStateException("downloaded " + saved.bytes() + " bytes");
         }
         return (System.nanoTime() - start) / 1e9;
