@@ -95,6 +95,19 @@ class DirectDownloadTest {
     }
 
     @Test
+    void aLinkPlantedAtTheTargetIsReplacedNeverWrittenThrough() throws Exception {
+        host.on("/ok.mp4", LyingHost.ok("today's render".getBytes()));
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "precious");
+        Path target = Files.createSymbolicLink(dir.resolve("a.mp4"), victim);
+
+        DirectDownload.fetch(host.url("/ok.mp4"), target, "a.mp4", generous());
+
+        assertThat(Files.readString(victim)).isEqualTo("precious");
+        assertThat(Files.isSymbolicLink(target)).isFalse();
+        assertThat(Files.readString(target)).isEqualTo("today's render");
+    }
+
+    @Test
     void aHostThatStallsAfterItsHeadersEndsAtTheIdleTimeoutAndLeavesNothing() throws Exception {
         host.on("/stall.mp4", LyingHost.stallAfter(1000, 10));
         Path target = Files.writeString(dir.resolve("a.mp4"), "yesterday's render");
