@@ -2,6 +2,7 @@ package io.jenkins.plugins.runwayupscale.client;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -13,6 +14,23 @@ public final class OutputUrls {
     public static final int MAX_OUTPUTS = 16;
 
     private OutputUrls() {}
+
+    /**
+     * Why a task's outputs cannot be used at all, or null: more than {@link #MAX_OUTPUTS} of them, or one holding
+     * something a shell would act on (see {@link #shellHazard}).
+     */
+    public static String refusal(List<String> outputs) {
+        if (outputs.size() > MAX_OUTPUTS) {
+            return "names " + outputs.size() + " outputs, more than the " + MAX_OUTPUTS + " accepted";
+        }
+        for (int i = 0; i < outputs.size(); i++) {
+            String hazard = shellHazard(outputs.get(i));
+            if (hazard != null) {
+                return "has an output URL (number " + (i + 1) + ") holding " + hazard + ", which a shell would act on";
+            }
+        }
+        return null;
+    }
 
     /**
      * What in {@code url} a shell would act on, in words ("a backquote"), or null when there is nothing: quotes,

@@ -117,6 +117,14 @@ public final class RunwayClient {
                 throw classifier.unusable(
                         call, answer, "is about another task ('" + task.id() + "'); nothing was kept");
             }
+            String refusal = OutputUrls.refusal(task.outputs());
+            if (refusal != null) {
+                // Refused, never cleaned: these URLs reach sh steps and scripts that interpolate them.
+                throw new InvalidResponseException(
+                        "Runway task " + taskId + " " + refusal + "; nothing of it was used. Ask CometAPI's support"
+                                + " about the task.",
+                        call.answered(answer.status(), null));
+            }
             return task;
         });
     }

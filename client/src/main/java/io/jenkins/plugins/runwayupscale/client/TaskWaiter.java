@@ -212,14 +212,6 @@ final class TaskWaiter {
     }
 
     private void succeed(RunwayTask task) {
-        String refusal = refusal(task.outputs());
-        if (refusal != null) {
-            result.completeExceptionally(new InvalidResponseException(
-                    "Runway task " + taskId + " SUCCEEDED but " + refusal
-                            + "; nothing of it was used. Ask CometAPI's support about the task.",
-                    CallFacts.task(taskId)));
-            return;
-        }
         List<String> usable =
                 task.outputs().stream().filter(OutputUrls::isAcceptable).toList();
         if (usable.isEmpty()) {
@@ -238,20 +230,6 @@ final class TaskWaiter {
                 task.failure(),
                 task.failureCode(),
                 task.createdAt()));
-    }
-
-    /** Why the outputs cannot be used at all, or null. */
-    private static String refusal(List<String> outputs) {
-        if (outputs.size() > OutputUrls.MAX_OUTPUTS) {
-            return "named " + outputs.size() + " outputs, more than the " + OutputUrls.MAX_OUTPUTS + " accepted";
-        }
-        for (int i = 0; i < outputs.size(); i++) {
-            String hazard = OutputUrls.shellHazard(outputs.get(i));
-            if (hazard != null) {
-                return "its output URL " + (i + 1) + " holds " + hazard + ", which a shell would act on";
-            }
-        }
-        return null;
     }
 
     private PollState state(Instant now) {

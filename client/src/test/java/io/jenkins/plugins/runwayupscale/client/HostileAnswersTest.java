@@ -219,7 +219,7 @@ class HostileAnswersTest {
 
         assertThat(failure)
                 .isInstanceOf(InvalidResponseException.class)
-                .hasMessageStartingWith("Runway task " + TASK_ID + " SUCCEEDED but its output URL 2 holds ")
+                .hasMessageStartingWith("Runway task " + TASK_ID + " has an output URL (number 2) holding ")
                 .hasMessageContaining("which a shell would act on; nothing of it was used.");
     }
 
@@ -230,6 +230,6 @@ class HostileAnswersTest {
 
         assertThat(fixture.failure(client().waitForTask(TASK_ID, WaitListener.NONE)))
                 .isInstanceOf(InvalidResponseException.class)
-                .hasMessageContaining("SUCCEEDED but named 17 outputs, more than the 16 accepted");
+                .hasMessageContaining("Runway task " + TASK_ID + " names 17 outputs, more than the 16 accepted");
     }
 }
