@@ -1,7 +1,6 @@
 package io.jenkins.plugins.runwayupscale.client;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.FileAlreadyExistsException;
@@ -93,6 +92,7 @@ final class OutputDownloader {
         private final boolean overwrite;
         private final DownloadLimits limits;
         private final DownloadProgress progress;
+        private final DownloadFailures failures;
 
         Download(
                 OutputHosts hosts,
@@ -107,6 +107,7 @@ final class OutputDownloader {
             this.overwrite = overwrite;
             this.limits = limits;
             this.progress = progress;
+            this.failures = new DownloadFailures(limits, progress);
         }
 
         void hop(String url, int redirects) {
@@ -132,7 +133,7 @@ final class OutputDownloader {
                     return;
                 }
                 if (error != null) {
-                    result.completeExceptionally(failure(to.uri(), Futures.cause(error)));
+                    result.completeExceptionally(failures.failed(to.uri(), Futures.cause(error)));
                 } else {
                     answered(to.uri(), fetch, redirects);
                 }
@@ -145,37 +146,26 @@ final class OutputDownloader {
                 saved(fetch);
             } else if (status >= 300 && status < 400 && fetch.header("location") != null) {
                 if (redirects >= MAX_REDIRECTS) {
-                    result.completeExceptionally(new InvalidResponseException(
-                            "Downloading the output was redirected more than " + MAX_REDIRECTS + " times; giving up.",
-                            facts(status)));
+                    result.completeExceptionally(failures.tooManyRedirects(status));
                     return;
                 }
                 URI next;
                 try {
                     next = uri.resolve(fetch.header("location"));
                 } catch (IllegalArgumentException e) {
-                    result.completeExceptionally(new InvalidResponseException(
-                            "Downloading the output was redirected to something that is not a URL.", facts(status)));
+                    result.completeExceptionally(failures.redirectNotAUrl(status));
                     return;
                 }
                 hop(next.toString(), redirects + 1);
             } else {
-                String hint = status == 403 || status == 404 || status == 410
-                        ? ": the output URL has expired or no longer exists (Runway keeps outputs for 24-48 hours)."
-                                + " Read the task again for a fresh URL, or upscale the video again."
-                        : ".";
-                result.completeExceptionally(new InvalidResponseException(
-                        "Downloading the output from " + OutputHosts.describe(uri) + " failed with HTTP " + status
-                                + hint,
-                        facts(status)));
+                result.completeExceptionally(failures.status(uri, status));
             }
         }
 
         private void saved(FileFetch fetch) {
             long expected = progress.expected();
             if (expected >= 0 && expected != fetch.bytes()) {
-                result.completeExceptionally(new InvalidResponseException("Downloading the output was cut short after "
-                        + fetch.bytes() + " of " + expected + " bytes; nothing was saved."));
+                result.completeExceptionally(failures.cutShort());
                 return;
             }
             try {
@@ -194,51 +184,8 @@ final class OutputDownloader {
         }
 
         void deadlinePassed() {
-            result.completeExceptionally(new TaskTimedOutException(
-                    "Downloading the output did not finish within " + Durations.describe(limits.timeout()) + " ("
-                            + progress.describe() + " had arrived); it was stopped and nothing was saved.",
-                    CallFacts.LOCAL));
+            result.completeExceptionally(failures.deadline());
         }
-
-        private RunwayException failure(URI uri, Throwable cause) {
-            if (cause instanceof OversizedDownload big) {
-                String cap = ByteSizes.limit(limits.maxBytes());
-                return new InvalidResponseException(
-                        big.announced()
-                                ? "The output is " + ByteSizes.over(big.bytes(), limits.maxBytes())
-                                        + ", over the download limit of " + cap
-                                        + "; it was refused before its body was read and nothing was saved."
-                                : "The output passed the download limit of " + cap + " without announcing its size"
-                                        + " (stopped at " + ByteSizes.over(big.bytes(), limits.maxBytes())
-                                        + "); nothing was saved.",
-                        facts(200));
-            }
-            if (cause instanceof InterruptedIOException) {
-                return new TransportException(
-                        "Downloading the output stalled: nothing arrived for "
-                                + Durations.describe(limits.idleTimeout()) + " (" + progress.describe()
-                                + " had arrived); it was stopped and nothing was saved.",
-                        true,
-                        null);
-            }
-            if (progress.started()) {
-                return new TransportException(
-                        "Downloading the output was cut short after " + progress.describe()
-                                + " (the connection closed); nothing was saved.",
-                        true,
-                        null);
-            }
-            return new TransportException(
-                    "Downloading the output from " + OutputHosts.describe(uri) + " failed: "
-                            + Excerpt.cut(String.valueOf(cause.getMessage()), 200) + ".",
-                    true,
-                    null);
-        }
-    }
-
-    /** The output host's answer: no task id or request id of CometAPI's, only the status. */
-    private static CallFacts facts(int status) {
-        return new CallFacts(null, status, null);
     }
 
     private static void deleteQuietly(Path file) {
