@@ -30,6 +30,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -266,6 +267,11 @@ final class UpscaleCommand implements Callable<Integer> {
         }
         if (download && downloadTo != null) {
             throw InvalidInputException.local("--download-to", "give either --download or --download-to, not both");
+        }
+        if (downloadTo != null && !overwrite && Files.exists(downloadTo, LinkOption.NOFOLLOW_LINKS)) {
+            // Checked before anything is sent: a task whose output could not be saved would be paid for nothing.
+            throw InvalidInputException.local(
+                    "--download-to", downloadTo + " already exists; give --overwrite to replace it");
         }
         Duration wait = duration(timeout, "--timeout");
         DownloadLimits downloadLimits = new DownloadLimits(

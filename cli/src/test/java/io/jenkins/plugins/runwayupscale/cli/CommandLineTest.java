@@ -830,6 +830,17 @@ class CommandLineTest {
     }
 
     @Test
+    void anExistingDownloadToFileIsRefusedBeforeAnythingIsSent() throws Exception {
+        Path target = Files.writeString(dir.resolve("intro-4k.mp4"), "mine");
+
+        assertThat(run("--download-to", target.toString(), VIDEO)).isEqualTo(2);
+
+        assertThat(stderr()).contains("--download-to: " + target + " already exists; give --overwrite");
+        assertThat(simulator.postCount()).isZero();
+        assertThat(Files.readString(target)).isEqualTo("mine");
+    }
+
+    @Test
     void aSymlinkedArtifactFolderIsRefusedWithExitThree() throws Exception {
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
         Path out = Files.createDirectories(dir.resolve("out"));
