@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
@@ -21,6 +22,7 @@ import java.util.concurrent.ForkJoinPool;
  */
 final class OutputDownloader {
     static final int MAX_REDIRECTS = 5;
+    private static final SecureRandom UNIQUE = new SecureRandom();
     private final HttpTransport transport;
     private final Scheduler scheduler;
     private final OutputHosts.Resolver resolver;
@@ -80,7 +82,9 @@ final class OutputDownloader {
         if (folder == null || name == null) {
             throw new IOException("Cannot save the output as " + target + ": it names no file in a folder");
         }
-        return Files.createTempFile(folder, "." + name + ".", ".part");
+        // Created exclusively (never through a link), with the usual permissions: the video is the user's file.
+        String unique = Long.toHexString(UNIQUE.nextLong());
+        return Files.createFile(folder.resolve("." + name + "." + unique + ".part"));
     }
 
     /** One download across its redirects. */

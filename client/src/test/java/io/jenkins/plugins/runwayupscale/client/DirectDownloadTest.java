@@ -108,6 +108,16 @@ class DirectDownloadTest {
     }
 
     @Test
+    void theSavedVideoHasTheUsualPermissionsOfANewFile() throws Exception {
+        host.on("/ok.mp4", LyingHost.ok("video".getBytes()));
+        Path usual = Files.createFile(dir.resolve("usual.txt"));
+
+        DirectDownload.fetch(host.url("/ok.mp4"), dir.resolve("a.mp4"), "a.mp4", generous());
+
+        assertThat(Files.getPosixFilePermissions(dir.resolve("a.mp4"))).isEqualTo(Files.getPosixFilePermissions(usual));
+    }
+
+    @Test
     void aHostThatStallsAfterItsHeadersEndsAtTheIdleTimeoutAndLeavesNothing() throws Exception {
         host.on("/stall.mp4", LyingHost.stallAfter(1000, 10));
         Path target = Files.writeString(dir.resolve("a.mp4"), "yesterday's render");
