@@ -63,15 +63,28 @@ final class OutputDownloader {
                 overwrite,
                 limits,
                 new DownloadProgress());
-        Scheduler.Scheduled deadline = scheduler.schedule(limits.timeout(), download::deadlinePassed);
-        download.result.whenComplete((r, e) -> {
-            deadline.cancel();
-            if (e != null) {
+        download.deadline = scheduler.schedule(limits.timeout(), download::deadlinePassed);
+        CompletableFuture<DownloadResult> result = new CompletableFuture<>();
+        // The caller hears of a failure only once no fetch can write any more and the part file is gone: a command
+        // line that exits at once must leave nothing behind.
+        download.work.whenComplete((saved, error) -> {
+            download.deadline.cancel();
+            if (error != null) {
+                download.stop();
                 deleteQuietly(part);
+                result.completeExceptionally(error);
+            } else {
+                result.complete(saved);
+            }
+        });
+        // Cancelling the caller's future (Ctrl-C, an interrupted agent thread) stops the download in that thread.
+        result.whenComplete((r, e) -> {
+            if (result.isCancelled()) {
+                download.work.cancel(true);
             }
         });
         download.hop(outputUrl, 0);
-        return download.result;
+        return result;
     }
 
     /** A new, empty file of ours beside the target: a name nobody could have planted a link at. */
@@ -89,7 +102,14 @@ final class OutputDownloader {
 
     /** One download across its redirects. */
     private final class Download {
-        final CompletableFuture<DownloadResult> result = new CompletableFuture<>();
+        final CompletableFuture<DownloadResult> work = new CompletableFuture<>();
+        /** The fetch of the current hop; guarded by this. */
+        private CompletableFuture<FileFetch> fetching;
+        /** Whether the download has ended, so no fetch may start; guarded by this. */
+        private boolean stopped;
+        /** Ends the download at its deadline; set before the first hop. */
+        volatile Scheduler.Scheduled deadline;
+
         private final OutputHosts hosts;
         private final Path target;
         private final Path part;
@@ -118,26 +138,40 @@ final class OutputDownloader {
             CompletableFuture.runAsync(() -> fetch(url, redirects), lookups);
         }
 
+        /** Cancels the fetch under way, which closes and deletes what it wrote, and lets no other start. */
+        synchronized void stop() {
+            stopped = true;
+            if (fetching != null) {
+                fetching.cancel(true);
+            }
+        }
+
         private void fetch(String url, int redirects) {
-            if (result.isDone()) {
+            if (work.isDone()) {
                 return;
             }
             OutputHosts.Destination to;
             try {
                 to = hosts.vet(url);
             } catch (InvalidResponseException e) {
-                result.completeExceptionally(e);
+                work.completeExceptionally(e);
                 return;
             }
-            CompletableFuture<FileFetch> fetching = transport.fetchToFile(
-                    new FileRequest(to.uri(), to.address(), part, limits.idleTimeout(), limits.maxBytes(), progress));
-            result.whenComplete((r, e) -> fetching.cancel(true));
-            fetching.whenComplete((fetch, error) -> {
-                if (result.isDone()) {
+            CompletableFuture<FileFetch> current;
+            synchronized (this) {
+                if (stopped) {
+                    return;
+                }
+                current = transport.fetchToFile(new FileRequest(
+                        to.uri(), to.address(), part, limits.idleTimeout(), limits.maxBytes(), progress));
+                fetching = current;
+            }
+            current.whenComplete((fetch, error) -> {
+                if (work.isDone()) {
                     return;
                 }
                 if (error != null) {
-                    result.completeExceptionally(failures.failed(to.uri(), Futures.cause(error)));
+                    work.completeExceptionally(failures.failed(to.uri(), Futures.cause(error)));
                 } else {
                     answered(to.uri(), fetch, redirects);
                 }
@@ -150,26 +184,30 @@ final class OutputDownloader {
                 saved(fetch);
             } else if (status >= 300 && status < 400 && fetch.header("location") != null) {
                 if (redirects >= MAX_REDIRECTS) {
-                    result.completeExceptionally(failures.tooManyRedirects(status));
+                    work.completeExceptionally(failures.tooManyRedirects(status));
                     return;
                 }
                 URI next;
                 try {
                     next = uri.resolve(fetch.header("location"));
                 } catch (IllegalArgumentException e) {
-                    result.completeExceptionally(failures.redirectNotAUrl(status));
+                    work.completeExceptionally(failures.redirectNotAUrl(status));
                     return;
                 }
                 hop(next.toString(), redirects + 1);
             } else {
-                result.completeExceptionally(failures.status(uri, status));
+                work.completeExceptionally(failures.status(uri, status));
             }
         }
 
         private void saved(FileFetch fetch) {
             long expected = progress.expected();
             if (expected >= 0 && expected != fetch.bytes()) {
-                result.completeExceptionally(failures.cutShort());
+                work.completeExceptionally(failures.cutShort());
+                return;
+            }
+            if (!deadline.cancel()) {
+                // The deadline passed meanwhile: it fails the download, and the part file goes.
                 return;
             }
             try {
@@ -181,14 +219,14 @@ final class OutputDownloader {
                     // Without options the move refuses an existing target (an atomic rename would replace it).
                     Files.move(part, target);
                 }
-                result.complete(new DownloadResult(target, fetch.bytes(), fetch.header("content-type")));
+                work.complete(new DownloadResult(target, fetch.bytes(), fetch.header("content-type")));
             } catch (IOException e) {
-                result.completeExceptionally(new UncheckedIOException("Could not move the download into " + target, e));
+                work.completeExceptionally(new UncheckedIOException("Could not move the download into " + target, e));
             }
         }
 
         void deadlinePassed() {
-            result.completeExceptionally(failures.deadline());
+            work.completeExceptionally(failures.deadline());
         }
     }
 

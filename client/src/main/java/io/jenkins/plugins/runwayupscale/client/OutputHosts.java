@@ -89,7 +89,7 @@ public final class OutputHosts {
 
     private static InvalidResponseException refused(URI uri, String why) {
         return new InvalidResponseException("Refusing to download the output from " + describe(uri) + ": " + why
-                + ". Outputs are fetched only" + " from the API's own address or over https from a public host name.");
+                + ". Outputs are fetched only from the API's own address or over https from a public host name.");
     }
 
     private static URI parse(String url) {

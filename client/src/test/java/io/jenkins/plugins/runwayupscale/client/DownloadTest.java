@@ -154,12 +154,21 @@ class DownloadTest {
                             true,
                             DownloadLimits.defaults(host.baseUrl()).withTimeout(Duration.ofMinutes(10)));
             await().atMost(10, TimeUnit.SECONDS).until(() -> host.requests() == 1 && partFiles() == 1);
+            // What the caller sees the moment it hears of the failure: a command line exits right then.
+            CompletableFuture<Long> leftWhenTold = download.handle((r, e) -> {
+                try {
+                    return partFiles();
+                } catch (Exception io) {
+                    throw new IllegalStateException(io);
+                }
+            });
 
             fixture.scheduler.advanceBy(Duration.ofMinutes(10));
 
             assertThat(failure(download))
                     .isInstanceOf(TaskTimedOutException.class)
                     .hasMessageStartingWith("Downloading the output did not finish within 10m 0s (");
+            assertThat(leftWhenTold.get(5, TimeUnit.SECONDS)).isZero();
             assertThat(partFiles()).isZero();
             assertThat(dir.resolve("a.mp4")).doesNotExist();
         }
