@@ -192,7 +192,9 @@ class ReleasePipelineITest {
         ws.child("out/intro-4k.mp4").delete();
         WorkflowRun second = j.buildAndAssertSuccess(p);
 
-        assertThat(simulator.postCount()).as("one POST per distinct video, over both builds").isEqualTo(2);
+        assertThat(simulator.postCount())
+                .as("one POST per distinct video, over both builds")
+                .isEqualTo(2);
         j.assertLogContains("Reused task", second);
         j.assertLogContains("nothing submitted", second);
         byte[] output = OutputContent.bytes(64 * 1024);
@@ -200,14 +202,16 @@ class ReleasePipelineITest {
         for (RunwayUpscaleAction upscale : upscales(second)) {
             String taskId = upscale.getTaskId();
             String file = upscale.getVideoFile().equals("out/intro.mp4") ? "intro-4k.mp4" : "outro-4k.mp4";
-            assertThat(artifactBytes(second, "runway-upscale/" + taskId + "/" + file)).isEqualTo(output);
+            assertThat(artifactBytes(second, "runway-upscale/" + taskId + "/" + file))
+                    .isEqualTo(output);
             JsonNode json = JSON.readTree(CometITestSupport.artifact(second, "runway-upscale/" + taskId + ".json"));
             assertThat(json.get("reusedFrom").get("build").asText()).isEqualTo("#" + first.getNumber());
             assertThat(json.get("reusedFrom").get("taskId").asText()).isEqualTo(taskId);
         }
         assertThat(upscales(second).stream().map(RunwayUpscaleAction::getTaskId))
-                .containsExactlyInAnyOrderElementsOf(
-                        upscales(first).stream().map(RunwayUpscaleAction::getTaskId).toList());
+                .containsExactlyInAnyOrderElementsOf(upscales(first).stream()
+                        .map(RunwayUpscaleAction::getTaskId)
+                        .toList());
     }
 
     @Test

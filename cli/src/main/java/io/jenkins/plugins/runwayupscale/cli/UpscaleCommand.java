@@ -3,6 +3,7 @@ package io.jenkins.plugins.runwayupscale.cli;
 import io.jenkins.plugins.runwayupscale.client.ApiKey;
 import io.jenkins.plugins.runwayupscale.client.CancelResult;
 import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
+import io.jenkins.plugins.runwayupscale.client.DownloadLimits;
 import io.jenkins.plugins.runwayupscale.client.DownloadResult;
 import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
 import io.jenkins.plugins.runwayupscale.client.Durations;
@@ -10,7 +11,9 @@ import io.jenkins.plugins.runwayupscale.client.EngineConfig;
 import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import io.jenkins.plugins.runwayupscale.client.InlineVideoFile;
 import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
+import io.jenkins.plugins.runwayupscale.client.InvalidResponseException;
 import io.jenkins.plugins.runwayupscale.client.ModelOptions;
+import io.jenkins.plugins.runwayupscale.client.OutputHosts;
 import io.jenkins.plugins.runwayupscale.client.RunwayClient;
 import io.jenkins.plugins.runwayupscale.client.RunwayEngine;
 import io.jenkins.plugins.runwayupscale.client.RunwayException;
@@ -26,6 +29,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,8 +62,9 @@ import picocli.CommandLine.Parameters;
             "0:the task SUCCEEDED",
             "1:the task FAILED or was CANCELLED",
             "2:bad input or usage; nothing was sent",
-            "3:API, authentication or network error",
-            "4:timed out: the task, or the submission's answer, did not arrive within --timeout",
+            "3:API, authentication or network error; an output that is refused (too large, not at a place outputs"
+                    + " may be, holding shell characters) or a download that fails",
+            "4:timed out: the task, the submission's answer or the download did not end within --timeout",
             "130:interrupted (Ctrl-C): waiting stopped, a cancel was sent"
         },
         footerHeading = "%nExamples:%n",
@@ -72,6 +77,7 @@ final class UpscaleCommand implements Callable<Integer> {
     static final String KEY_VARIABLE = "COMETAPI_KEY";
     static final String BASE_URL_VARIABLE = "COMETAPI_BASE_URL";
     private static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
+    private static final Duration MINIMUM_DOWNLOAD = Duration.ofMillis(1);
 
     @Parameters(
             arity = "0..1",
@@ -148,6 +154,22 @@ final class UpscaleCommand implements Callable<Integer> {
             paramLabel = "<file>",
             description = "also download the upscaled video into this file")
     Path downloadTo;
+
+    @Option(
+            names = "--max-download",
+            paramLabel = "<size>",
+            description = "largest output downloaded, e.g. 500MB, 2GB; a larger one is refused on its Content-Length,"
+                    + " or as soon as more arrives (default: ${DEFAULT-VALUE}: Runway's largest upscale, 4096 px a"
+                    + " side and 40 s, even at 800 Mbit/s)",
+            defaultValue = "4GB")
+    String maxDownload;
+
+    @Option(
+            names = "--download-idle-timeout",
+            paramLabel = "<duration>",
+            description = "give a download up when nothing arrives for this long (default: ${DEFAULT-VALUE})",
+            defaultValue = "60s")
+    String downloadIdleTimeout;
 
     @Option(
             names = "--overwrite",
@@ -245,12 +267,17 @@ final class UpscaleCommand implements Callable<Integer> {
         if (download && downloadTo != null) {
             throw InvalidInputException.local("--download-to", "give either --download or --download-to, not both");
         }
-        Duration wait;
-        try {
-            wait = Durations.parse(timeout);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.local("--timeout", e.getMessage());
+        if (downloadTo != null && !overwrite && Files.exists(downloadTo, LinkOption.NOFOLLOW_LINKS)) {
+            // Checked before anything is sent: a task whose output could not be saved would be paid for nothing.
+            throw InvalidInputException.local(
+                    "--download-to", downloadTo + " already exists; give --overwrite to replace it");
         }
+        Duration wait = duration(timeout, "--timeout");
+        DownloadLimits downloadLimits = new DownloadLimits(
+                duration(downloadIdleTimeout, "--download-idle-timeout"),
+                wait,
+                Sizes.parse(maxDownload, "--max-download"),
+                null);
         String base = baseUrl != null ? baseUrl : console.env().get(BASE_URL_VARIABLE);
         RunwaySettings.Builder settings = RunwaySettings.builder()
                 .baseUrl(base)
@@ -273,16 +300,29 @@ final class UpscaleCommand implements Callable<Integer> {
             }
             key = ApiKey.of(value);
         }
-        return new Request(video, file, settings, key);
+        return new Request(video, file, settings, key, downloadLimits);
+    }
+
+    private static Duration duration(String text, String option) throws InvalidInputException {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.local(option, e.getMessage());
+        }
     }
 
     /**
-     * Checked input, ready to run.
+     * Checked input, ready to run; the download's limits get the API base URL once it is known.
      *
      * @param video the video URI, or null when a file is sent
      * @param file the video file sent inline, or null when a URI is sent
      */
-    private record Request(String video, InlineVideoFile file, RunwaySettings.Builder builder, ApiKey key) {
+    private record Request(
+            String video,
+            InlineVideoFile file,
+            RunwaySettings.Builder builder,
+            ApiKey key,
+            DownloadLimits downloadLimits) {
         RunwaySettings settings(RunwaySimulator simulator) throws InvalidInputException {
             if (simulator != null) {
                 builder.baseUrl(simulator.baseUrl());
@@ -300,6 +340,7 @@ final class UpscaleCommand implements Callable<Integer> {
         private final String video;
 
         private final InlineVideo videoFile;
+        private final DownloadLimits downloadLimits;
         private final ProgressPrinter printer;
 
         Upscale(RunwayClient client, RunwaySettings settings, Request request, ProgressPrinter printer) {
@@ -308,6 +349,12 @@ final class UpscaleCommand implements Callable<Integer> {
             this.request = request;
             this.video = request.file() != null ? request.file().displayUri() : request.video();
             this.videoFile = request.file() != null ? request.file().video() : null;
+            DownloadLimits limits = request.downloadLimits();
+            this.downloadLimits = new DownloadLimits(
+                    limits.idleTimeout(),
+                    limits.timeout(),
+                    limits.maxBytes(),
+                    settings.baseUrl().toString());
             this.printer = printer;
         }
 
@@ -350,10 +397,19 @@ final class UpscaleCommand implements Callable<Integer> {
             } catch (RunwayException e) {
                 return failed(e, taskId, submittedAt, engine);
             }
-            return succeeded(done, submittedAt, engine);
+            return succeeded(done, submittedAt, deadline, engine);
         }
 
-        private int succeeded(RunwayTask task, Instant submittedAt, RunwayEngine engine) {
+        private int succeeded(RunwayTask task, Instant submittedAt, Instant deadline, RunwayEngine engine) {
+            try {
+                // Nothing is printed or written of an output that may not be fetched: scripts would fetch it.
+                OutputHosts hosts = new OutputHosts(settings.baseUrl().toString(), OutputHosts.SYSTEM);
+                for (String output : task.outputs()) {
+                    hosts.vet(output);
+                }
+            } catch (InvalidResponseException e) {
+                return failed(e, task.id(), submittedAt, engine);
+            }
             TaskReport report = TaskReport.succeeded(
                             TaskReport.Submission.of(task.id(), settings, video, submittedAt),
                             task,
@@ -366,7 +422,7 @@ final class UpscaleCommand implements Callable<Integer> {
             try {
                 try {
                     if (download || downloadTo != null) {
-                        report = report.withDownload(downloadOutputs(task));
+                        report = report.withDownload(downloadOutput(task, deadline, engine));
                     }
                 } finally {
                     writeArtifacts(report);
@@ -380,7 +436,7 @@ final class UpscaleCommand implements Callable<Integer> {
                 return ExitCode.API_ERROR;
             } catch (RunwayException e) {
                 printer.warn("runway-upscale: the task succeeded but downloading its output failed: " + e.getMessage());
-                return ExitCode.API_ERROR;
+                return ExitCode.of(e);
             } catch (Interrupted e) {
                 printer.warn("Interrupted while downloading the output of Runway task " + task.id() + ".");
                 return ExitCode.INTERRUPTED;
@@ -420,46 +476,50 @@ final class UpscaleCommand implements Callable<Integer> {
             files.forEach(f -> printer.say("Wrote " + f));
         }
 
-        /** Downloads every output; returns what was saved of the first, which the report records. */
-        private DownloadedVideo downloadOutputs(RunwayTask task) throws IOException, RunwayException, Interrupted {
-            List<String> outputs = task.outputs();
-            DownloadedVideo first = null;
-            for (int i = 0; i < outputs.size(); i++) {
-                Path target = target(task.id(), i, outputs.size());
-                Files.createDirectories(target.getParent());
-                DownloadResult result;
-                try {
-                    result = await(client.download(outputs.get(i), target, overwrite));
-                } catch (CompletionException e) {
-                    if (e.getCause() instanceof UncheckedIOException io) {
-                        throw io.getCause();
-                    }
-                    throw e;
-                }
-                DownloadedVideo saved = DownloadedVideo.of(result.file(), target.toString(), result.contentType());
-                printer.say("Downloaded " + saved.bytes() + " bytes to " + saved.file() + " (SHA-256 " + saved.sha256()
-                        + ")");
-                first = first == null ? saved : first;
+        /**
+         * Downloads the first output (Runway's upscale gives one) within what is left of {@code --timeout}; returns
+         * what was saved, which the report records. Ctrl-C stops it and removes its part file before returning.
+         */
+        private DownloadedVideo downloadOutput(RunwayTask task, Instant deadline, RunwayEngine engine)
+                throws IOException, RunwayException, Interrupted {
+            if (task.outputs().size() > 1) {
+                printer.say("Runway task " + task.id() + " gave "
+                        + task.outputs().size() + " outputs; downloading the first.");
             }
-            return first;
+            Path target = target(task.id());
+            Files.createDirectories(target.getParent());
+            Duration left = Duration.between(engine.scheduler().now(), deadline);
+            // At or past the deadline the download still starts, to end at once with the downloader's own timeout.
+            DownloadLimits limits =
+                    downloadLimits.withTimeout(left.compareTo(MINIMUM_DOWNLOAD) < 0 ? MINIMUM_DOWNLOAD : left);
+            CompletableFuture<DownloadResult> downloading =
+                    client.download(task.outputs().get(0), target, overwrite, limits);
+            DownloadResult result;
+            try {
+                result = await(downloading);
+            } catch (Interrupted e) {
+                downloading.cancel(true);
+                throw e;
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                throw e;
+            }
+            DownloadedVideo saved = DownloadedVideo.of(result.file(), target.toString(), result.contentType());
+            printer.say(
+                    "Downloaded " + saved.bytes() + " bytes to " + saved.file() + " (SHA-256 " + saved.sha256() + ")");
+            return saved;
         }
 
-        /** {@code --download-to} names the first output's file; further outputs get -2, -3, ... before its extension. */
-        private Path target(String taskId, int index, int count) throws IOException {
+        /** {@code --download-to}, or {@code <taskId>.mp4} in the output dir (or the current dir). */
+        private Path target(String taskId) throws IOException {
             if (downloadTo == null) {
                 // The name comes from the checked task id only, and must land directly in the folder.
                 Path dir = outputDir == null ? Path.of(".") : outputDir;
-                return TaskArtifacts.fileIn(dir, taskId + (count == 1 ? "" : "-" + (index + 1)) + ".mp4");
+                return TaskArtifacts.fileIn(dir, taskId + ".mp4");
             }
-            if (index == 0) {
-                return downloadTo.toAbsolutePath();
-            }
-            String name = downloadTo.getFileName().toString();
-            int dot = name.lastIndexOf('.');
-            String numbered = dot > 0
-                    ? name.substring(0, dot) + "-" + (index + 1) + name.substring(dot)
-                    : name + "-" + (index + 1);
-            return downloadTo.toAbsolutePath().resolveSibling(numbered);
+            return downloadTo.toAbsolutePath();
         }
     }
 

@@ -705,6 +705,161 @@ class CommandLineTest {
     /** An exit code and how long (real time) the run took to reach it. */
     private record Timed(int code, Duration took) {}
 
+    /** Files of a download, finished or not: the video and any part file beside it. */
+    private List<String> downloadFiles() throws IOException {
+        return filesIn(dir).stream()
+                .map(f -> f.getFileName().toString())
+                .filter(n -> n.endsWith(".mp4") || n.endsWith(".part"))
+                .toList();
+    }
+
+    private void outputsAre(String... urls) {
+        String list = String.join("\",\"", urls);
+        simulator.fault(FaultRule.always(
+                "GET",
+                "/runwayml/v1/tasks/",
+                Fault.body(200, "{\"id\":\"{id}\",\"status\":\"SUCCEEDED\",\"output\":[\"" + list + "\"]}")));
+    }
+
+    @Test
+    void aDownloadStillRunningAtTheTimeoutExitsFourAndLeavesNothing() throws Exception {
+        simulator.fault(FaultRule.always("GET", "/outputs/", Fault.drip(Duration.ofMillis(100))));
+
+        Timed run = timed("--timeout", "3s", "--output-dir", dir.toString(), "--download", VIDEO);
+
+        assertThat(run.code()).isEqualTo(4);
+        assertThat(stderr())
+                .contains("the task succeeded but downloading its output failed: Downloading the output did not"
+                        + " finish within ");
+        assertThat(run.took()).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(7));
+        assertThat(downloadFiles()).isEmpty();
+    }
+
+    @Test
+    void ctrlCDuringADownloadRemovesItsPartFile() throws Exception {
+        simulator.fault(FaultRule.always("GET", "/outputs/", Fault.drip(Duration.ofMillis(100))));
+        CompletableFuture<Integer> code =
+                CompletableFuture.supplyAsync(() -> run("--output-dir", dir.toString(), "--download", VIDEO));
+        await().atMost(20, TimeUnit.SECONDS).until(() -> downloadFiles().size() == 1 && simulator.downloadCount() == 1);
+
+        interrupted.complete(null);
+
+        assertThat(code.orTimeout(10, TimeUnit.SECONDS).join()).isEqualTo(130);
+        assertThat(stderr()).contains("Interrupted while downloading the output");
+        assertThat(downloadFiles()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void anOutputOverMaxDownloadExitsThreeNamingSizeAndCap(boolean declared) throws Exception {
+        simulator.fault(FaultRule.always("GET", "/outputs/", Fault.hugeBody(200, 300L * 1024 * 1024, declared)));
+
+        int code = run("--max-download", "2MB", "--output-dir", dir.toString(), "--download", VIDEO);
+
+        assertThat(code).isEqualTo(3);
+        assertThat(stderr())
+                .contains(
+                        declared
+                                ? "The output is 314572800 bytes (300 MB), over the download limit of 2 MB (2097152"
+                                        + " bytes); it was refused before its body was read"
+                                : "The output passed the download limit of 2 MB (2097152 bytes) without announcing"
+                                        + " its size");
+        assertThat(downloadFiles()).isEmpty();
+    }
+
+    @Test
+    void maxDownloadMustBeASizeAndItsDefaultIsInTheHelp() {
+        assertThat(run("--max-download", "lots", VIDEO)).isEqualTo(2);
+        assertThat(stderr()).contains("--max-download: 'lots' is not a positive size such as 2GB");
+        assertThat(simulator.postCount()).isZero();
+
+        assertThat(run("--help")).isZero();
+        assertThat(stderr()).contains("--max-download=<size>").contains("(default: 4GB");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "https://10.0.0.5/admin",
+                "https://169.254.169.254/latest/meta-data/",
+                "http://0x7f000001:8080/a.mp4",
+                "https://localhost/a.mp4",
+                "https://cdn.example.com/a$(id).mp4",
+                "https://cdn.example.com/a`id`.mp4",
+                "https://cdn.example.com/a'b.mp4"
+            })
+    void anOutputThatMayNotBeFetchedExitsThreeAndIsNeitherPrintedNorWritten(String url) throws Exception {
+        outputsAre(url);
+
+        int code = run("--output-dir", dir.toString(), VIDEO);
+
+        assertThat(code).isEqualTo(3);
+        assertThat(stdout()).isEmpty();
+        String id = simulatorTaskId();
+        assertThat(Files.readString(dir.resolve("runway-upscale/" + id + ".url")))
+                .isEmpty();
+        assertThat(Files.readString(dir.resolve("runway-upscale/" + id + ".json")))
+                .doesNotContain(url);
+    }
+
+    @Test
+    void onlyTheFirstOutputIsDownloaded() throws Exception {
+        // The real task ends at once, so its output is there when the faked read says it succeeded.
+        simulator.scenarioFor("final", TaskScenario.standard().withTimes(Duration.ZERO, Duration.ZERO, Duration.ZERO));
+        outputsAre(simulator.baseUrl() + "/outputs/{id}.mp4", simulator.baseUrl() + "/outputs/{id}.mp4");
+
+        assertThat(run("--output-dir", dir.toString(), "--download", VIDEO))
+                .as(this::stderr)
+                .isZero();
+
+        assertThat(simulator.downloadCount()).isEqualTo(1);
+        assertThat(downloadFiles()).containsExactly(simulatorTaskId() + ".mp4");
+        assertThat(stderr()).contains("gave 2 outputs; downloading the first");
+    }
+
+    @Test
+    void overwriteReplacesPlantedLinksAndNeverWritesThroughThem() throws Exception {
+        Fault fixedId = Fault.createAs("fixed-id");
+        simulator.fault(FaultRule.first(1, "POST", "/runwayml/v1/video_upscale", fixedId));
+        Path folder = Files.createDirectories(dir.resolve("runway-upscale"));
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "precious");
+        Files.createSymbolicLink(folder.resolve("fixed-id.url"), victim);
+        Files.createSymbolicLink(folder.resolve("fixed-id.json"), victim);
+        Files.createSymbolicLink(dir.resolve("fixed-id.mp4"), victim);
+
+        assertThat(run("--output-dir", dir.toString(), "--download", "--overwrite", VIDEO))
+                .isZero();
+
+        assertThat(Files.readString(victim)).isEqualTo("precious");
+        assertThat(Files.isSymbolicLink(folder.resolve("fixed-id.url"))).isFalse();
+        assertThat(Files.isSymbolicLink(folder.resolve("fixed-id.json"))).isFalse();
+        assertThat(Files.isSymbolicLink(dir.resolve("fixed-id.mp4"))).isFalse();
+        assertThat(Files.size(dir.resolve("fixed-id.mp4"))).isPositive();
+    }
+
+    @Test
+    void anExistingDownloadToFileIsRefusedBeforeAnythingIsSent() throws Exception {
+        Path target = Files.writeString(dir.resolve("intro-4k.mp4"), "mine");
+
+        assertThat(run("--download-to", target.toString(), VIDEO)).isEqualTo(2);
+
+        assertThat(stderr()).contains("--download-to: " + target + " already exists; give --overwrite");
+        assertThat(simulator.postCount()).isZero();
+        assertThat(Files.readString(target)).isEqualTo("mine");
+    }
+
+    @Test
+    void aSymlinkedArtifactFolderIsRefusedWithExitThree() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.createSymbolicLink(out.resolve("runway-upscale"), elsewhere);
+
+        assertThat(run("--output-dir", out.toString(), "--overwrite", VIDEO)).isEqualTo(3);
+
+        assertThat(stderr()).contains("is a symbolic link");
+        assertThat(filesIn(elsewhere)).isEmpty();
+    }
+
     private Timed timed(String... args) {
         long start = System.nanoTime();
         int code = CompletableFuture.supplyAsync(() -> run(args))

@@ -4,12 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +34,7 @@ import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -58,17 +57,17 @@ import org.apache.hc.core5.util.Timeout;
  * connection evictor thread: stale pooled connections are re-validated after two seconds of inactivity instead.
  */
 final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
-    private static final int DOWNLOAD_CHUNK = 1024 * 1024;
     private static final int SESSION_BUFFER = 32 * 1024;
-    private static final int ERROR_BODY_LIMIT = 64 * 1024;
     /** Every answer that is not a download: CometAPI's are a few kilobytes. */
     static final int BODY_LIMIT = 1024 * 1024;
 
     private final CloseableHttpAsyncClient client;
     private final PoolingAsyncClientConnectionManager connections;
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    private final Duration responseTimeout;
 
     ApacheHttpTransport(EngineConfig config) {
+        responseTimeout = config.responseTimeout();
         connections = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(config.connectTimeout()))
@@ -179,16 +178,52 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
 
     @Override
     public CompletableFuture<FileFetch> fetchToFile(URI uri, Path file) {
+        return fetchToFile(new FileRequest(uri, null, file, responseTimeout, Long.MAX_VALUE, new DownloadProgress()));
+    }
+
+    @Override
+    public CompletableFuture<FileFetch> fetchToFile(FileRequest request) {
         CompletableFuture<FileFetch> result = new CompletableFuture<>();
         if (!isActive()) {
             result.completeExceptionally(stopped());
             return result;
         }
+        // The response timeout is the socket's idle timeout for the whole exchange, body included.
+        HttpClientContext context = HttpClientContext.create();
+        context.setRequestConfig(RequestConfig.custom()
+                .setResponseTimeout(Timeout.of(request.idleTimeout()))
+                .setConnectionRequestTimeout(Timeout.ofMinutes(2))
+                .build());
+        FileConsumer consumer = new FileConsumer(request, result);
+        // Registered first, so it runs in whichever thread ends the fetch: no file can appear after that.
+        result.whenComplete((fetch, error) -> {
+            if (error != null) {
+                consumer.abandon();
+            }
+        });
         Future<FileFetch> inFlight = client.execute(
-                AsyncRequestBuilder.get(uri).build(), new FileConsumer(file, result), new Completion<>(result, f -> f));
+                target(request),
+                AsyncRequestBuilder.get(request.uri()).build(),
+                consumer,
+                null,
+                context,
+                new Completion<>(result, f -> f));
         cancelWith(result, inFlight);
         track(result);
         return result;
+    }
+
+    /**
+     * The host to connect to: the checked address when there is one, so the name is not looked up again (it could
+     * answer differently the second time); TLS still checks the certificate against the name.
+     */
+    private static HttpHost target(FileRequest request) {
+        URI uri = request.uri();
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        return request.address() == null
+                ? new HttpHost(scheme, uri.getHost(), port)
+                : new HttpHost(scheme, request.address(), uri.getHost(), port);
     }
 
     private static void cancelWith(CompletableFuture<?> outer, Future<?> inFlight) {
@@ -199,7 +234,7 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
         });
     }
 
-    private static Map<String, String> headers(HttpResponse response) {
+    static Map<String, String> headers(HttpResponse response) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Header h : response.getHeaders()) {
             headers.putIfAbsent(h.getName().toLowerCase(Locale.ROOT), h.getValue());
@@ -312,85 +347,6 @@ final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
         @Override
         public void releaseResources() {
             // Nothing held outside the heap; the buffer goes with the consumer.
-        }
-    }
-
-    /** Writes the body straight to a file channel so memory stays constant whatever the size. */
-    private static final class FileConsumer extends AbstractBinResponseConsumer<FileFetch> {
-        private final Path file;
-        private final CompletableFuture<FileFetch> caller;
-        private FileChannel channel;
-        private int status;
-        private Map<String, String> headers;
-        private long written;
-        private final ByteArrayOutputStream errorBody = new ByteArrayOutputStream();
-
-        FileConsumer(Path file, CompletableFuture<FileFetch> caller) {
-            this.file = file;
-            this.caller = caller;
-        }
-
-        @Override
-        protected void start(HttpResponse response, ContentType contentType) throws IOException {
-            status = response.getCode();
-            headers = ApacheHttpTransport.headers(response);
-            if (status >= 200 && status < 300) {
-                // Never through a link: the part file is ours, whatever an output folder holds.
-                channel = FileChannel.open(
-                        file,
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING,
-                        LinkOption.NOFOLLOW_LINKS);
-            }
-        }
-
-        @Override
-        protected int capacityIncrement() {
-            return DOWNLOAD_CHUNK;
-        }
-
-        @Override
-        protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
-            if (caller.isDone()) {
-                throw new IOException("the caller no longer waits for this download");
-            }
-            if (channel != null) {
-                while (src.hasRemaining()) {
-                    written += channel.write(src);
-                }
-            } else {
-                int room = ERROR_BODY_LIMIT - errorBody.size();
-                int n = Math.min(room, src.remaining());
-                if (n > 0) {
-                    byte[] chunk = new byte[n];
-                    src.get(chunk);
-                    errorBody.write(chunk, 0, n);
-                }
-                src.position(src.limit());
-            }
-        }
-
-        @Override
-        protected FileFetch buildResult() {
-            closeChannel();
-            return new FileFetch(status, headers, written, errorBody.toString(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void releaseResources() {
-            closeChannel();
-        }
-
-        private void closeChannel() {
-            if (channel != null) {
-                try {
-                    channel.close();
-                } catch (IOException ignored) {
-                    // the file is either complete (buildResult) or about to be deleted by the caller
-                }
-                channel = null;
-            }
         }
     }
 

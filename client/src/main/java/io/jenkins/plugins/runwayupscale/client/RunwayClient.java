@@ -141,6 +141,14 @@ public final class RunwayClient {
                 throw classifier.unusable(
                         call, answer, "is about another task ('" + task.id() + "'); nothing was kept");
             }
+            String refusal = OutputUrls.refusal(task.outputs());
+            if (refusal != null) {
+                // Refused, never cleaned: these URLs reach sh steps and scripts that interpolate them.
+                throw new InvalidResponseException(
+                        "Runway task " + taskId + " " + refusal + "; nothing of it was used. Ask CometAPI's support"
+                                + " about the task.",
+                        call.answered(answer.status(), null));
+            }
             return task;
         });
     }
@@ -201,7 +209,10 @@ public final class RunwayClient {
                         + "); it may keep running, and be billed, until it finishes.");
     }
 
-    /** Streams an output URL into a file in constant memory, replacing it if it exists; see {@link OutputDownloader}. */
+    /**
+     * Streams an output URL into a file in constant memory, replacing it if it exists, within the default
+     * {@link DownloadLimits} (outputs on this client's base URL are trusted); see {@link OutputDownloader}.
+     */
     public CompletableFuture<DownloadResult> download(String outputUrl, Path target) {
         return download(outputUrl, target, true);
     }
@@ -212,7 +223,22 @@ public final class RunwayClient {
      * {@link java.nio.file.FileAlreadyExistsException}.
      */
     public CompletableFuture<DownloadResult> download(String outputUrl, Path target, boolean overwrite) {
-        return engine.downloader().download(outputUrl, target, overwrite);
+        return download(
+                outputUrl,
+                target,
+                overwrite,
+                DownloadLimits.defaults(settings.baseUrl().toString()));
+    }
+
+    /**
+     * As {@link #download(String, Path, boolean)} within {@code limits}: the future fails with a
+     * {@link TaskTimedOutException} at the deadline, a {@link TransportException} when the host stays silent for the
+     * idle timeout or cuts the download short, and an {@link InvalidResponseException} for an output over the size
+     * cap or a URL (or redirect) that {@link OutputHosts} refuses. A failed download leaves no file behind.
+     */
+    public CompletableFuture<DownloadResult> download(
+            String outputUrl, Path target, boolean overwrite, DownloadLimits limits) {
+        return engine.downloader().download(outputUrl, target, overwrite, limits);
     }
 
     private Map<String, String> headers() {

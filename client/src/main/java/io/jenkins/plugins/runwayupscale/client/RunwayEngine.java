@@ -42,7 +42,7 @@ public final class RunwayEngine implements AutoCloseable {
         this.maxRequestsPerSecond = b.config.maxRequestsPerSecond();
         this.inlineSlots = new InlineSlots(b.config.maxInlineSubmissions());
         this.caller = new RetryingCaller(transport, scheduler, new Backoff(b.random), inlineSlots);
-        this.downloader = new OutputDownloader(transport);
+        this.downloader = new OutputDownloader(transport, scheduler, b.resolver);
         this.owned = owned;
     }
 
@@ -129,8 +129,15 @@ public final class RunwayEngine implements AutoCloseable {
         private Scheduler scheduler;
         private RandomGenerator random = RandomGenerator.getDefault();
         private PollingPolicy pollingPolicy;
+        private OutputHosts.Resolver resolver = OutputHosts.SYSTEM;
 
         private Builder() {}
+
+        /** How output hosts are looked up before a download connects; replace it to fake DNS in tests. */
+        public Builder resolver(OutputHosts.Resolver value) {
+            this.resolver = Objects.requireNonNull(value);
+            return this;
+        }
 
         public Builder config(EngineConfig value) {
             this.config = Objects.requireNonNull(value);

@@ -9,9 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -23,11 +22,6 @@ import java.util.List;
 public final class TaskArtifacts {
     /** The folder, relative to the artifact root, that holds every task's files. */
     public static final String FOLDER = "runway-upscale";
-
-    private static final OpenOption[] CREATE_NEW = {StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE};
-    private static final OpenOption[] REPLACE = {
-        StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING
-    };
 
     private TaskArtifacts() {}
 
@@ -47,13 +41,18 @@ public final class TaskArtifacts {
     /**
      * Writes both files into {@code folder} (created if needed) and returns their paths, .url first. Without
      * {@code overwrite}, a file that already exists is left alone and a {@link FileAlreadyExistsException} thrown
-     * before anything is written.
+     * before anything is written. A folder that is a symbolic link is refused; each file is written beside its
+     * place and renamed over it, so a link planted where a file goes is replaced, never written through.
      */
     public static List<Path> write(Path folder, TaskReport report, boolean overwrite) throws IOException {
         try {
             RunwayClient.checkTaskId(report.taskId());
         } catch (InvalidInputException e) {
             throw new IOException("Refusing to write artifacts: " + e.getMessage(), e);
+        }
+        if (Files.isSymbolicLink(folder)) {
+            throw new IOException("Refusing to write artifacts into " + folder
+                    + ": it is a symbolic link; make it a plain folder or remove it");
         }
         Files.createDirectories(folder);
         Path url = fileIn(folder, urlFileName(report.taskId()));
@@ -65,10 +64,29 @@ public final class TaskArtifacts {
                 }
             }
         }
-        OpenOption[] options = overwrite ? REPLACE : CREATE_NEW;
-        Files.writeString(url, urlFile(report), StandardCharsets.UTF_8, options);
-        Files.writeString(json, jsonFile(report), StandardCharsets.UTF_8, options);
+        replace(url, urlFile(report), overwrite);
+        replace(json, jsonFile(report), overwrite);
         return List.of(url, json);
+    }
+
+    /** Writes a new file beside {@code file} and renames it into place: atomic, and never through a link. */
+    private static void replace(Path file, String content, boolean overwrite) throws IOException {
+        Path folder = file.getParent();
+        if (folder == null) {
+            throw new IOException("Cannot write " + file + ": it names no folder");
+        }
+        Path fresh = Files.createTempFile(folder, "." + file.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(fresh, content, StandardCharsets.UTF_8);
+            if (overwrite) {
+                Files.move(fresh, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                // Without options the move refuses a file that appeared meanwhile.
+                Files.move(fresh, file);
+            }
+        } finally {
+            Files.deleteIfExists(fresh);
+        }
     }
 
     /**

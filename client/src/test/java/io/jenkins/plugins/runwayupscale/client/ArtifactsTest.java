@@ -131,4 +131,63 @@ class ArtifactsTest {
         String data = encoded.dataUri().substring(encoded.dataUri().indexOf(',') + 1);
         assertThat(text).doesNotContain(data.substring(0, 40)).hasSizeLessThan(1500);
     }
+
+    private static TaskReport succeeded(String taskId) {
+        return new TaskReport(
+                taskId,
+                "upscale_v1",
+                "2024-11-06",
+                "https://cdn.example.com/a.mp4",
+                TaskReport.Status.SUCCEEDED,
+                List.of("https://out.example.com/1.mp4"),
+                null,
+                null,
+                SUBMITTED,
+                COMPLETED);
+    }
+
+    @Test
+    void overwritingReplacesAPlantedLinkAndNeverWritesThroughIt() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve(TaskArtifacts.FOLDER));
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "precious");
+        Files.createSymbolicLink(folder.resolve("t-1.url"), victim);
+        Files.createSymbolicLink(folder.resolve("t-1.json"), victim);
+
+        TaskArtifacts.write(folder, succeeded("t-1"), true);
+
+        assertThat(Files.readString(victim)).isEqualTo("precious");
+        assertThat(Files.isSymbolicLink(folder.resolve("t-1.url"))).isFalse();
+        assertThat(Files.readString(folder.resolve("t-1.url"))).isEqualTo("https://out.example.com/1.mp4\n");
+        assertThat(Files.isSymbolicLink(folder.resolve("t-1.json"))).isFalse();
+        try (var left = Files.list(folder)) {
+            assertThat(left)
+                    .extracting(p -> p.getFileName().toString())
+                    .containsExactlyInAnyOrder("t-1.url", "t-1.json");
+        }
+    }
+
+    @Test
+    void withoutOverwriteAPlantedLinkIsLeftAndNothingIsWritten() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve(TaskArtifacts.FOLDER));
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "precious");
+        Files.createSymbolicLink(folder.resolve("t-1.json"), victim);
+
+        assertThatThrownBy(() -> TaskArtifacts.write(folder, succeeded("t-1"), false))
+                .isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+        assertThat(Files.readString(victim)).isEqualTo("precious");
+        assertThat(folder.resolve("t-1.url")).doesNotExist();
+    }
+
+    @Test
+    void refusesAFolderThatIsASymbolicLink() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Path folder = Files.createSymbolicLink(dir.resolve(TaskArtifacts.FOLDER), elsewhere);
+
+        assertThatThrownBy(() -> TaskArtifacts.write(folder, succeeded("t-1"), true))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("it is a symbolic link");
+        try (var left = Files.list(elsewhere)) {
+            assertThat(left).isEmpty();
+        }
+    }
 }

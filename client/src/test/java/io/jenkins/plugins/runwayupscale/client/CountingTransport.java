@@ -55,6 +55,11 @@ final class CountingTransport implements HttpTransport {
         return delegate.fetchToFile(uri, file);
     }
 
+    @Override
+    public CompletableFuture<FileFetch> fetchToFile(FileRequest request) {
+        return delegate.fetchToFile(request);
+    }
+
     int inFlight() {
         return inFlight.get();
     }

@@ -195,4 +195,41 @@ class HostileAnswersTest {
                         .as("U+%04X in %s", c, text)
                         .isFalse());
     }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "https://cdn.example.com/a.mp4?x=$(id)",
+                "https://cdn.example.com/a`id`.mp4",
+                "https://cdn.example.com/a'b.mp4",
+                "https://cdn.example.com/a\\\"b.mp4",
+                "https://cdn.example.com/a b.mp4",
+                "https://cdn.example.com/a\\tb.mp4",
+                "https://cdn.example.com/a\\\\b.mp4"
+            })
+    void anOutputUrlHoldingShellCharactersIsAnInvalidResponseAndNothingIsUsed(String url) throws Exception {
+        tasks(
+                server,
+                json(
+                        200,
+                        "{\"id\":\"" + TASK_ID + "\",\"status\":\"SUCCEEDED\",\"output\":[\"" + OUTPUT + "\",\"" + url
+                                + "\"]}"));
+
+        Throwable failure = fixture.failure(client().waitForTask(TASK_ID, WaitListener.NONE));
+
+        assertThat(failure)
+                .isInstanceOf(InvalidResponseException.class)
+                .hasMessageStartingWith("Runway task " + TASK_ID + " has an output URL (number 2) holding ")
+                .hasMessageContaining("which a shell would act on; nothing of it was used.");
+    }
+
+    @Test
+    void aTaskNamingMoreThanSixteenOutputsIsAnInvalidResponse() throws Exception {
+        String outputs = String.join(",", java.util.Collections.nCopies(17, "\"" + OUTPUT + "\""));
+        tasks(server, json(200, "{\"id\":\"" + TASK_ID + "\",\"status\":\"SUCCEEDED\",\"output\":[" + outputs + "]}"));
+
+        assertThat(fixture.failure(client().waitForTask(TASK_ID, WaitListener.NONE)))
+                .isInstanceOf(InvalidResponseException.class)
+                .hasMessageContaining("Runway task " + TASK_ID + " names 17 outputs, more than the 16 accepted");
+    }
 }

@@ -64,6 +64,7 @@ public final class Benchmark {
         ScaleRun.Result limited = rateLimited(out, quick ? 1000 : 10_000, quick ? 50 : 200);
         DownloadRun.Result download = download(out, quick ? 100_000_000L : 1L << 30);
         InlineRun.Result inline = inline(out);
+        StalledDownloadsRun.Result stalled = stalled(out);
 
         ScaleRun.Result largest = scale.get(scale.size() - 1);
         boolean postsOk = scale.stream().allMatch(r -> r.created() == r.n() && r.failures() == 0);
@@ -71,7 +72,7 @@ public final class Benchmark {
         out.printf(
                 Locale.ROOT,
                 "%s engine_threads_10k=%d heap_per_wait_bytes=%d posts_ok=%b rate_limited_ok=%b download_vs_curl=%.3f"
-                        + " download_heap_mb=%.1f inline_heap_mb=%.1f%n",
+                        + " download_heap_mb=%.1f inline_heap_mb=%.1f stalled_downloads_ok=%b%n",
                 policySummary,
                 Math.max(largest.peakEngineThreads(), limited.peakEngineThreads()),
                 largest.heapPerWait(),
@@ -79,7 +80,8 @@ public final class Benchmark {
                 rateLimitedOk(limited),
                 vsCurl,
                 download.heapGrowthMb(),
-                inline.growthMb());
+                inline.growthMb(),
+                stalled.ok());
     }
 
     private static double worst(List<FamilyResult> families, Function<FamilyResult, double[]> ratios) {
@@ -255,6 +257,27 @@ public final class Benchmark {
                 r.curlMbps(),
                 r.curlMbps() == 0 ? Double.NaN : r.oursMbps() / r.curlMbps(),
                 r.heapGrowthMb());
+        return r;
+    }
+
+    private static StalledDownloadsRun.Result stalled(PrintStream out) throws Exception {
+        StalledDownloadsRun.Result r = StalledDownloadsRun.run();
+        out.printf(
+                Locale.ROOT,
+                "5. %d downloads from a host that stalls after its headers (idle timeout %ds), beside one upscale"
+                        + " with a download on the same engine%n",
+                StalledDownloadsRun.STALLED,
+                StalledDownloadsRun.IDLE.toSeconds());
+        out.printf(
+                Locale.ROOT,
+                "upscale+download alone %.2f s, beside the stalled ones %.2f s; stalled ended clearly %d/%d, the last"
+                        + " after %.2f s; part files left %d%n%n",
+                r.aloneSeconds(),
+                r.besideSeconds(),
+                r.stalledClear(),
+                StalledDownloadsRun.STALLED,
+                r.stalledSeconds(),
+                r.partFiles());
         return r;
     }
 }

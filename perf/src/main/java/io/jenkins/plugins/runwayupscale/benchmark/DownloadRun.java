@@ -27,16 +27,7 @@ final class DownloadRun {
 
     static Result run(long bytes, int rounds) throws Exception {
         Path dir = Files.createTempDirectory("runway-download");
-        try (SimulatorProcess simulator = new SimulatorProcess(
-                        "--time-scale",
-                        "0.01",
-                        "--pending",
-                        "0",
-                        "--running",
-                        "1",
-                        "--output-bytes",
-                        Long.toString(bytes),
-                        "--no-record");
+        try (SimulatorProcess simulator = SimulatorProcess.withOutputs(bytes);
                 RunwayEngine engine = RunwayEngine.start()) {
             RunwayClient client = engine.client(
                     RunwaySettings.builder().baseUrl(simulator.baseUrl()).build(), ApiKey.of(SimulatorProcess.KEY));
@@ -65,13 +56,18 @@ final class DownloadRun {
             }
             return new Result(bytes, ours, curl, growth / 1e6);
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(dir);
+            deleteWithFiles(dir);
         }
+    }
+
+    /** Removes a benchmark's temporary folder and the files in it. */
+    static void deleteWithFiles(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.deleteIfExists(dir);
     }
 
     private static double curl(String url, Path target, long bytes) throws Exception {

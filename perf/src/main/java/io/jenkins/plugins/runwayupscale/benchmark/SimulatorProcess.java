@@ -58,6 +58,20 @@ final class SimulatorProcess implements AutoCloseable {
         baseUrl = first.trim();
     }
 
+    /** A simulator whose tasks end within about a second, each with an output of {@code bytes} bytes. */
+    static SimulatorProcess withOutputs(long bytes) throws Exception {
+        return new SimulatorProcess(
+                "--time-scale",
+                "0.01",
+                "--pending",
+                "0",
+                "--running",
+                "1",
+                "--output-bytes",
+                Long.toString(bytes),
+                "--no-record");
+    }
+
     String baseUrl() {
         return baseUrl;
     }

@@ -78,8 +78,9 @@ public record Fault(
     }
 
     /**
-     * The normal answer to a submission (the task is created) or a task read, its headers at once with the full
-     * Content-Length, then its body one byte every {@code interval}: a slow-drip server. No thread waits meanwhile.
+     * The normal answer to a submission (the task is created), a task read or a download of an output, its headers
+     * at once with the full Content-Length, then its body one byte every {@code interval}: a slow-drip server. No
+     * thread waits meanwhile.
      */
     public static Fault drip(Duration interval) {
         return new Fault(Kind.DRIP, 200, Map.of(), null, interval);

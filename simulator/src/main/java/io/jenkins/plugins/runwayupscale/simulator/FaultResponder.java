@@ -85,11 +85,17 @@ final class FaultResponder {
     }
 
     /**
-     * The body a slow-drip fault sends: the task a read names, or a task a valid submission creates; null (answer
-     * normally) for anything else.
+     * The body a slow-drip fault sends: the task a read names, a task a valid submission creates, or the output of
+     * a task that succeeded (held in memory: drip only small outputs); null (answer normally) for anything else.
      */
     byte[] dripBody(IncomingRequest request) {
         String body = null;
+        if (request.method().equals("GET") && request.path().startsWith(RunwaySimulator.OUTPUTS_PATH)) {
+            SimulatedTask task = endpoints.taskOf(request.path());
+            boolean done = task != null
+                    && task.stateAt(simulator.settings().clock().instant()).isSucceeded();
+            return done ? OutputContent.bytes(Math.toIntExact(task.scenario().outputBytes())) : null;
+        }
         if (wouldCreate(request)) {
             body = Endpoints.created(simulator.tasks().create(request.videoUri()));
         } else if (request.method().equals("GET") && request.authorized()) {
