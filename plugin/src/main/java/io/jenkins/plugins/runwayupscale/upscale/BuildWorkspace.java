@@ -3,6 +3,7 @@ package io.jenkins.plugins.runwayupscale.upscale;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
+import io.jenkins.plugins.runwayupscale.client.DownloadLimits;
 import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
 import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import java.io.IOException;
@@ -24,7 +25,8 @@ public interface BuildWorkspace {
     void checkDownloadTarget(String path) throws IOException, InterruptedException;
 
     /** Streams an output URL into a workspace file, straight from the agent; returns its size and SHA-256. */
-    DownloadedVideo download(String taskId, String url, String path) throws IOException, InterruptedException;
+    DownloadedVideo download(String taskId, String url, String path, DownloadLimits limits)
+            throws IOException, InterruptedException;
 
     /** Archives a workspace file with the build through its ArtifactManager, as {@code artifactPath}. */
     void archive(Run<?, ?> run, TaskListener listener, String path, String artifactPath)

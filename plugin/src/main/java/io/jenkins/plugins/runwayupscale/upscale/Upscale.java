@@ -5,6 +5,7 @@ import hudson.model.Run;
 import io.jenkins.plugins.runwayupscale.client.ApiKey;
 import io.jenkins.plugins.runwayupscale.client.CancelResult;
 import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
+import io.jenkins.plugins.runwayupscale.client.DownloadLimits;
 import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
 import io.jenkins.plugins.runwayupscale.client.InlineVideoFile;
 import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
@@ -576,7 +577,8 @@ public final class Upscale {
         }
         console.downloading(task.id(), plan.download(), task.outputs().size());
         // Runway's upscale has one output: the first is saved.
-        agent.call(() -> here.download(task.id(), task.outputs().get(0), plan.download()))
+        DownloadLimits limits = plan.downloadLimits();
+        agent.call(() -> here.download(task.id(), task.outputs().get(0), plan.download(), limits))
                 .whenComplete((saved, error) -> inOrder(() -> downloaded(task, report, here, saved, error)));
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.runwayupscale.upscale;
 
 import hudson.AbortException;
 import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
+import io.jenkins.plugins.runwayupscale.client.DownloadLimits;
 import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
 import io.jenkins.plugins.runwayupscale.client.ModelOptions;
@@ -42,6 +43,8 @@ public final class UpscalePlan implements Serializable {
     private final Integer dataUriLimitMB;
     // Null in plans saved before reuse existed: they were submitted already, and reuse only matters before.
     private final ReuseMode reuse;
+    // Null in plans saved before the limits existed: the built-in ones apply.
+    private final UpscaleLimits limits;
     private final String credentialsId;
     private final String baseUrl;
     private final String runwayVersion;
@@ -71,6 +74,7 @@ public final class UpscalePlan implements Serializable {
         this.options = new LinkedHashMap<>(extras.options());
         this.dataUriLimitMB = extras.dataUriLimitMB();
         this.reuse = extras.reuse();
+        this.limits = extras.limits();
         this.credentialsId = credentialsId;
         this.baseUrl = baseUrl;
         this.runwayVersion = runwayVersion;
@@ -88,7 +92,8 @@ public final class UpscalePlan implements Serializable {
             boolean archiveVideo,
             Map<String, Object> options,
             Integer dataUriLimitMB,
-            ReuseMode reuse) {}
+            ReuseMode reuse,
+            UpscaleLimits limits) {}
 
     /** Checks the request without any I/O and fills in the defaults; the message says which value is wrong. */
     public static UpscalePlan of(UpscaleRequest request, UpscaleDefaults defaults) throws AbortException {
@@ -134,7 +139,15 @@ public final class UpscalePlan implements Serializable {
                     model,
                     timeout,
                     request.archive(),
-                    new Extras(videoFile, null, download, request.archiveVideo(), options, dataUriLimitMB, reuse),
+                    new Extras(
+                            videoFile,
+                            null,
+                            download,
+                            request.archiveVideo(),
+                            options,
+                            dataUriLimitMB,
+                            reuse,
+                            defaults.limits()),
                     settings);
         } catch (InvalidInputException e) {
             throw new AbortException(Messages.UpscalePlan_Invalid(e.getMessage()));
@@ -201,7 +214,7 @@ public final class UpscalePlan implements Serializable {
     }
 
     private Extras extras(InlineVideo sent) {
-        return new Extras(videoFile, sent, download, archiveVideo, options, dataUriLimitMB, reuse);
+        return new Extras(videoFile, sent, download, archiveVideo, options, dataUriLimitMB, reuse, limits);
     }
 
     /** What identifies the video of a checked data URI ({@code data:<type>;base64,<data>}); it has no file name. */
@@ -300,6 +313,16 @@ public final class UpscalePlan implements Serializable {
     /** What is left of a submitted data URI, or null for a URL or before the submission. */
     public InlineVideo submittedVideo() {
         return submittedVideo;
+    }
+
+    /** How the output is saved: the administrator's bounds, and the API's own origin, which may serve outputs. */
+    public DownloadLimits downloadLimits() {
+        UpscaleLimits bounds = limits == null ? UpscaleLimits.defaults() : limits;
+        return new DownloadLimits(
+                bounds.downloadIdle(),
+                bounds.downloadTimeout(),
+                bounds.maxDownloadBytes(),
+                settings().baseUrl().toString());
     }
 
     /** When this upscale may take an earlier result instead of submitting. */

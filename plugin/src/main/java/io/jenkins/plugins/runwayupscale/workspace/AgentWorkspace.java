@@ -7,6 +7,7 @@ import hudson.model.TaskListener;
 import hudson.remoting.RemoteOutputStream;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
+import io.jenkins.plugins.runwayupscale.client.DownloadLimits;
 import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
 import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import io.jenkins.plugins.runwayupscale.upscale.BuildWorkspace;
@@ -25,8 +26,8 @@ import jenkins.util.BuildListenerAdapter;
  * file callables, so videos never pass through the controller (except the data URI, which is sent from there).
  */
 public final class AgentWorkspace implements BuildWorkspace {
-    /** The longest the controller waits for an agent's download, whatever the agent does: a last safety net. */
-    static final Duration DOWNLOAD_LIMIT = Duration.ofHours(2);
+    /** Beyond the download's own timeout, for the agent to answer: then the controller stops waiting anyway. */
+    static final Duration CHANNEL_MARGIN = Duration.ofMinutes(2);
 
     private final FilePath root;
 
@@ -57,20 +58,23 @@ public final class AgentWorkspace implements BuildWorkspace {
     }
 
     /**
-     * Waits for the agent's download, at most {@link #DOWNLOAD_LIMIT}; an interrupt (the build was aborted) or the
-     * limit cancels the remote call, and remoting then interrupts the agent's thread, which removes its partial file.
+     * Waits for the agent's download, which ends itself at its timeout; the controller waits {@link #CHANNEL_MARGIN}
+     * longer at most. An interrupt (the build was aborted) or that limit cancels the remote call, and remoting then
+     * interrupts the agent's thread, which removes its partial file.
      */
     @Override
-    public DownloadedVideo download(String taskId, String url, String path) throws IOException, InterruptedException {
-        Future<SavedVideo> call = root.actAsync(new DownloadToWorkspace(taskId, url, path));
+    public DownloadedVideo download(String taskId, String url, String path, DownloadLimits limits)
+            throws IOException, InterruptedException {
+        Future<SavedVideo> call = root.actAsync(new DownloadToWorkspace(taskId, url, path, limits));
+        Duration wait = limits.timeout().plus(CHANNEL_MARGIN);
         try {
-            return call.get(DOWNLOAD_LIMIT.toMillis(), TimeUnit.MILLISECONDS).toDownloadedVideo();
+            return call.get(wait.toMillis(), TimeUnit.MILLISECONDS).toDownloadedVideo();
         } catch (InterruptedException e) {
             call.cancel(true);
             throw e;
         } catch (TimeoutException e) {
             call.cancel(true);
-            throw new AbortException(Messages.AgentWorkspace_DownloadTooLong(taskId, path, DOWNLOAD_LIMIT.toMinutes()));
+            throw new AbortException(Messages.AgentWorkspace_DownloadTooLong(taskId, path, wait.toMinutes()));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {

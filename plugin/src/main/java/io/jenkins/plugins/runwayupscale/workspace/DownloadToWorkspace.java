@@ -3,9 +3,11 @@ package io.jenkins.plugins.runwayupscale.workspace;
 import hudson.AbortException;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.runwayupscale.client.DirectDownload;
+import io.jenkins.plugins.runwayupscale.client.DownloadLimits;
 import io.jenkins.plugins.runwayupscale.client.RunwayException;
 import java.io.File;
 import java.io.IOException;
+import java.time.Duration;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
@@ -24,19 +26,30 @@ public final class DownloadToWorkspace extends MasterToSlaveFileCallable<SavedVi
     private final String taskId;
     private final String url;
     private final String path;
+    // The limits as plain values: the client's DownloadLimits is a library class, which must not cross the channel.
+    private final long idleMillis;
+    private final long timeoutMillis;
+    private final long maxBytes;
+    private final String apiBaseUrl;
 
-    public DownloadToWorkspace(String taskId, String url, String path) {
+    public DownloadToWorkspace(String taskId, String url, String path, DownloadLimits limits) {
         this.taskId = taskId;
         this.url = url;
         this.path = path;
+        this.idleMillis = limits.idleTimeout().toMillis();
+        this.timeoutMillis = limits.timeout().toMillis();
+        this.maxBytes = limits.maxBytes();
+        this.apiBaseUrl = limits.apiBaseUrl();
     }
 
     @Override
     public SavedVideo invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
         String relative = WorkspaceFiles.checkTarget(path, FIELD);
         try {
+            DownloadLimits limits = new DownloadLimits(
+                    Duration.ofMillis(idleMillis), Duration.ofMillis(timeoutMillis), maxBytes, apiBaseUrl);
             return SavedVideo.of(
-                    DirectDownload.fetch(url, WorkspaceFiles.writable(workspace, relative, FIELD), relative));
+                    DirectDownload.fetch(url, WorkspaceFiles.writable(workspace, relative, FIELD), relative, limits));
         } catch (RunwayException e) {
             throw new AbortException(Messages.DownloadToWorkspace_Failed(taskId, relative, e.getMessage()));
         } catch (AbortException | InterruptedException e) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.runwayupscale.upscale;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
+import io.jenkins.plugins.runwayupscale.client.DownloadLimits;
 import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
 import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import io.jenkins.plugins.runwayupscale.workspace.CheckDownloadTarget;
@@ -38,9 +39,19 @@ public class PlainWorkspace implements BuildWorkspace {
         new CheckDownloadTarget(path).invoke(root.toFile(), null);
     }
 
+    /**
+     * The origin the test's output server answers on: a plan's API base URL is not a local server, and the fetch
+     * rule takes plain http only from the API's own origin.
+     */
+    public volatile String outputOrigin;
+
     @Override
-    public DownloadedVideo download(String taskId, String url, String path) throws IOException, InterruptedException {
-        return new DownloadToWorkspace(taskId, url, path)
+    public DownloadedVideo download(String taskId, String url, String path, DownloadLimits limits)
+            throws IOException, InterruptedException {
+        DownloadLimits served = outputOrigin == null
+                ? limits
+                : new DownloadLimits(limits.idleTimeout(), limits.timeout(), limits.maxBytes(), outputOrigin);
+        return new DownloadToWorkspace(taskId, url, path, served)
                 .invoke(root.toFile(), null)
                 .toDownloadedVideo();
     }

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.runwayupscale.client.DownloadLimits;
 import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
 import io.jenkins.plugins.runwayupscale.client.TaskStatus;
@@ -69,6 +70,7 @@ class ReleaseUpscaleTest {
             exchange.close();
         });
         outputs.start();
+        workspace.outputOrigin = "http://127.0.0.1:" + outputs.getAddress().getPort();
     }
 
     @AfterEach
@@ -456,6 +458,7 @@ class ReleaseUpscaleTest {
     void theDownloadGoesToTheWorkspaceTheBuildHasWhenItIsDueNotTheOneItHadAtTheStart() throws Exception {
         file("out/intro.mp4", video(1000, 7));
         PlainWorkspace reconnected = new PlainWorkspace(Files.createDirectories(tmp.resolve("reconnected")));
+        reconnected.outputOrigin = workspace.outputOrigin;
         ChangingBuild where = new ChangingBuild(build, workspace, reconnected);
 
         Upscale upscale = startIn(release("out/intro.mp4", "out/intro-4k.mp4", true, Map.of()), where);
@@ -514,7 +517,8 @@ class ReleaseUpscaleTest {
         file("out/intro.mp4", video(1000, 7));
         BuildWorkspace cut = new PlainWorkspace(workspace.root) {
             @Override
-            public DownloadedVideo download(String taskId, String url, String path) throws IOException {
+            public DownloadedVideo download(String taskId, String url, String path, DownloadLimits limits)
+                    throws IOException {
                 build.shuttingDown = true;
                 throw new IOException("Channel \"hudson.remoting.Channel@1:agent-1\": Remote call failed");
             }
@@ -537,7 +541,8 @@ class ReleaseUpscaleTest {
         AtomicBoolean interrupted = new AtomicBoolean();
         BuildWorkspace stuck = new PlainWorkspace(workspace.root) {
             @Override
-            public DownloadedVideo download(String taskId, String url, String path) throws InterruptedException {
+            public DownloadedVideo download(String taskId, String url, String path, DownloadLimits limits)
+                    throws InterruptedException {
                 downloading.countDown();
                 try {
                     new CountDownLatch(1).await();

@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import hudson.FilePath;
 import hudson.remoting.RemoteOutputStream;
 import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
+import io.jenkins.plugins.runwayupscale.client.DownloadLimits;
 import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
 import io.jenkins.plugins.runwayupscale.client.EncodedVideo;
 import io.jenkins.plugins.runwayupscale.client.InlineVideo;
@@ -74,6 +75,10 @@ class AgentBoundaryTest {
         server.stop(0);
     }
 
+    private DownloadLimits limits() {
+        return DownloadLimits.defaults(url(""));
+    }
+
     private String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
@@ -98,7 +103,7 @@ class AgentBoundaryTest {
         assertThat(filter.roundTrip(
                         new ReadVideoFile("intro.mp4", LIMIT, new RemoteOutputStream(new ByteArrayOutputStream()))))
                 .hasToString("ReadVideoFile[intro.mp4]");
-        assertThat(filter.roundTrip(new DownloadToWorkspace("task-1", url("/ok.mp4"), "out/intro-4k.mp4")))
+        assertThat(filter.roundTrip(new DownloadToWorkspace("task-1", url("/ok.mp4"), "out/intro-4k.mp4", limits())))
                 .hasToString("DownloadToWorkspace[task-1 -> out/intro-4k.mp4]");
     }
 
@@ -167,7 +172,7 @@ class AgentBoundaryTest {
     }
 
     private SavedVideo download(String url, String path) throws Exception {
-        return new DownloadToWorkspace("task-1", url, path).invoke(workspace.toFile(), null);
+        return new DownloadToWorkspace("task-1", url, path, limits()).invoke(workspace.toFile(), null);
     }
 
     /** Runs a call that must fail and sends its exception through the filter; returns what arrived. */

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import hudson.AbortException;
+import io.jenkins.plugins.runwayupscale.client.DownloadLimits;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -63,8 +65,8 @@ class DownloadToWorkspaceTest {
         return Files.createDirectories(tmp.resolve("workspace"));
     }
 
-    private static SavedVideo download(Path ws, String url, String path) throws Exception {
-        return new DownloadToWorkspace("task-1", url, path).invoke(ws.toFile(), null);
+    private SavedVideo download(Path ws, String url, String path) throws Exception {
+        return new DownloadToWorkspace("task-1", url, path, limits()).invoke(ws.toFile(), null);
     }
 
     private static List<String> partFiles(Path ws) throws Exception {
@@ -197,7 +199,12 @@ class DownloadToWorkspaceTest {
         assertThat(partFiles(ws)).isEmpty();
     }
 
-    private static SavedVideo call(Path ws, String url, String path) {
+    /** The built-in limits, with the test server as the API's own origin (plain http is taken only from there). */
+    private DownloadLimits limits() {
+        return DownloadLimits.defaults("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private SavedVideo call(Path ws, String url, String path) {
         try {
             return download(ws, url, path);
         } catch (Exception e) {
@@ -207,7 +214,44 @@ class DownloadToWorkspaceTest {
 
     @Test
     void showsNoUrlInItsDescription() {
-        assertThat(new DownloadToWorkspace("task-1", "https://cdn.example.com/o.mp4?X-Amz-Signature=abc", "a.mp4"))
+        assertThat(new DownloadToWorkspace(
+                        "task-1",
+                        "https://cdn.example.com/o.mp4?X-Amz-Signature=abc",
+                        "a.mp4",
+                        DownloadLimits.defaults(null)))
                 .hasToString("DownloadToWorkspace[task-1 -> a.mp4]");
+    }
+
+    /** The administrator's cap, given by the controller, bounds what the agent saves. */
+    @Test
+    void anOutputOverTheCapIsRefusedAndLeavesNothing() throws Exception {
+        Path ws = workspace();
+        String url = output("/o/big.mp4", ReadVideoFileTest.mp4(1_500_000));
+        DownloadLimits capped = new DownloadLimits(
+                Duration.ofSeconds(60),
+                Duration.ofMinutes(5),
+                1024 * 1024,
+                "http://127.0.0.1:" + server.getAddress().getPort());
+
+        assertThatThrownBy(
+                        () -> new DownloadToWorkspace("task-1", url, "intro-4k.mp4", capped).invoke(ws.toFile(), null))
+                .isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("Could not save the output of Runway task task-1 as intro-4k.mp4: ")
+                .hasMessageContaining("1 MB");
+        assertThat(ws.resolve("intro-4k.mp4")).doesNotExist();
+        assertThat(partFiles(ws)).isEmpty();
+    }
+
+    /** Plain http only from the API's own origin: an output URL naming another loopback port is never fetched. */
+    @Test
+    void anOutputUrlOutsideTheFetchRuleIsNeverRequested() throws Exception {
+        Path ws = workspace();
+        String elsewhere = "http://127.0.0.1:" + (server.getAddress().getPort() + 1) + "/o/4k.mp4";
+
+        assertThatThrownBy(() -> download(ws, elsewhere, "intro-4k.mp4")).isInstanceOf(AbortException.class);
+        assertThatThrownBy(() -> download(ws, "https://169.254.169.254/latest/meta-data", "intro-4k.mp4"))
+                .isInstanceOf(AbortException.class);
+        assertThat(requests).hasValue(0);
+        assertThat(partFiles(ws)).isEmpty();
     }
 }
