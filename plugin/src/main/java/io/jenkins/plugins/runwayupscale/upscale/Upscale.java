@@ -391,6 +391,7 @@ public final class Upscale {
         UpscalePlan kept = plan.afterSubmission();
         plan = kept;
         action = RunwayUpscaleAction.attach(run, accepted, kept);
+        action.reusedFrom(reusedFrom.build());
         saveRun();
         CompletionStage<?> saved;
         try {

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.runwayupscale.upscale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
@@ -13,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentCaptor;
 
 /**
  * Never paying twice: an upscale whose input, model, options and Runway version match an earlier successful one of the
@@ -116,6 +119,12 @@ class ReuseUpscaleTest {
         assertThat(json.get("reusedFrom").get("build").asText()).isEqualTo("#0");
         assertThat(json.get("reusedFrom").get("inputSha256").asText()).isEqualTo(sha256);
         assertThat(json.get("outputs").get(0).asText()).isEqualTo("https://cdn.example.com/fresh/task-1.mp4");
+        ArgumentCaptor<RunwayUpscaleAction> pages = ArgumentCaptor.forClass(RunwayUpscaleAction.class);
+        verify(build.run, atLeastOnce()).addAction(pages.capture());
+        assertThat(pages.getAllValues().get(pages.getAllValues().size() - 1).getReusedFrom())
+                .as("the build page says where the result came from")
+                .isEqualTo("#0");
+        assertThat(pages.getAllValues().get(0).getReusedFrom()).isNull();
     }
 
     @Test
