@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.remoting.RemoteInputStream;
 import hudson.remoting.RemoteOutputStream;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
@@ -12,6 +13,7 @@ import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
 import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import io.jenkins.plugins.runwayupscale.upscale.BuildWorkspace;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Map;
@@ -82,6 +84,13 @@ public final class AgentWorkspace implements BuildWorkspace {
             }
             throw new IOException(String.valueOf(cause), cause);
         }
+    }
+
+    @Override
+    public DownloadedVideo restore(String path, InputStream video, String sha256)
+            throws IOException, InterruptedException {
+        RemoteInputStream source = new RemoteInputStream(video, RemoteInputStream.Flag.GREEDY);
+        return root.act(new RestoreToWorkspace(path, sha256, source)).toDownloadedVideo();
     }
 
     /** Through the build's own ArtifactManager, so remote artifact storage (S3 and the like) keeps the video. */
