@@ -30,6 +30,10 @@ import jenkins.util.BuildListenerAdapter;
 public final class AgentWorkspace implements BuildWorkspace {
     /** Beyond the download's own timeout, for the agent to answer: then the controller stops waiting anyway. */
     static final Duration CHANNEL_MARGIN = Duration.ofMinutes(2);
+    /** Reading an inline video (at most the data-URI ceiling) or checking a path. */
+    static final Duration SHORT_CALL = Duration.ofMinutes(10);
+    /** Restoring an archived video, as long as the longest download. */
+    static final Duration LONG_CALL = Duration.ofHours(2);
 
     private final FilePath root;
 
@@ -45,7 +49,8 @@ public final class AgentWorkspace implements BuildWorkspace {
     @Override
     public InlineVideo copyVideo(String path, DataUriLimit limit, OutputStream into)
             throws IOException, InterruptedException {
-        CopiedVideo copied = root.act(new ReadVideoFile(path, limit, new RemoteOutputStream(into)));
+        CopiedVideo copied =
+                call(new ReadVideoFile(path, limit, new RemoteOutputStream(into)), SHORT_CALL, "read " + path);
         // The agent's writes reach `into` on remoting's own threads; as FilePath.copyTo does, wait until they all did.
         VirtualChannel channel = root.getChannel();
         if (channel != null) {
@@ -56,27 +61,48 @@ public final class AgentWorkspace implements BuildWorkspace {
 
     @Override
     public void checkDownloadTarget(String path) throws IOException, InterruptedException {
-        root.act(new CheckDownloadTarget(path));
+        call(new CheckDownloadTarget(path), SHORT_CALL, "check " + path);
     }
 
     /**
      * Waits for the agent's download, which ends itself at its timeout; the controller waits {@link #CHANNEL_MARGIN}
-     * longer at most. An interrupt (the build was aborted) or that limit cancels the remote call, and remoting then
-     * interrupts the agent's thread, which removes its partial file.
+     * longer at most.
      */
     @Override
     public DownloadedVideo download(String taskId, String url, String path, DownloadLimits limits)
             throws IOException, InterruptedException {
-        Future<SavedVideo> call = root.actAsync(new DownloadToWorkspace(taskId, url, path, limits));
         Duration wait = limits.timeout().plus(CHANNEL_MARGIN);
+        return call(
+                        new DownloadToWorkspace(taskId, url, path, limits),
+                        wait,
+                        "save the output of Runway task " + taskId + " as " + path)
+                .toDownloadedVideo();
+    }
+
+    @Override
+    public DownloadedVideo restore(String path, InputStream video, String sha256)
+            throws IOException, InterruptedException {
+        RemoteInputStream source = new RemoteInputStream(video, RemoteInputStream.Flag.GREEDY);
+        return call(new RestoreToWorkspace(path, sha256, source), LONG_CALL, "restore " + path)
+                .toDownloadedVideo();
+    }
+
+    /**
+     * Runs a callable on the agent and waits for it at most {@code limit}: an agent that hangs never holds a thread
+     * for ever. An interrupt (the build was aborted) or the limit cancels the remote call, and remoting then
+     * interrupts the agent's thread, which removes any partial file.
+     */
+    private <T> T call(FilePath.FileCallable<T> callable, Duration limit, String what)
+            throws IOException, InterruptedException {
+        Future<T> call = root.actAsync(callable);
         try {
-            return call.get(wait.toMillis(), TimeUnit.MILLISECONDS).toDownloadedVideo();
+            return call.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             call.cancel(true);
             throw e;
         } catch (TimeoutException e) {
             call.cancel(true);
-            throw new AbortException(Messages.AgentWorkspace_DownloadTooLong(taskId, path, wait.toMinutes()));
+            throw new AbortException(Messages.AgentWorkspace_TooLong(what, limit.toMinutes()));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
@@ -84,13 +110,6 @@ public final class AgentWorkspace implements BuildWorkspace {
             }
             throw new IOException(String.valueOf(cause), cause);
         }
-    }
-
-    @Override
-    public DownloadedVideo restore(String path, InputStream video, String sha256)
-            throws IOException, InterruptedException {
-        RemoteInputStream source = new RemoteInputStream(video, RemoteInputStream.Flag.GREEDY);
-        return root.act(new RestoreToWorkspace(path, sha256, source)).toDownloadedVideo();
     }
 
     /** Through the build's own ArtifactManager, so remote artifact storage (S3 and the like) keeps the video. */
