@@ -25,9 +25,12 @@ final class JenkinsArtifacts implements EarlierArtifacts {
 
     @Override
     public String url(Run<?, ?> current, int build, String artifact) {
-        Run<?, ?> earlier = earlier(current, build);
         String root = Jenkins.get().getRootUrl();
-        return earlier == null || root == null ? null : root + earlier.getUrl() + "artifact/" + artifact;
+        if (root == null) {
+            return null;
+        }
+        Run<?, ?> earlier = earlier(current, build);
+        return earlier == null ? null : root + earlier.getUrl() + "artifact/" + artifact;
     }
 
     private static Run<?, ?> earlier(Run<?, ?> current, int build) {
