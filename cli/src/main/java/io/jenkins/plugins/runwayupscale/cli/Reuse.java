@@ -51,8 +51,8 @@ final class Reuse {
         String scope = lookup.complete()
                 ? lookup.reportsRead() + " read"
                 : "only the first " + lookup.reportsRead() + " read, the folder holds more";
-        return "--reuse: no SUCCEEDED report in " + folder + " for the same " + what(wanted) + " ("
-                + scope + "); submitting.";
+        return "--reuse: no SUCCEEDED report in " + folder + " for the same " + what(wanted) + " (" + scope
+                + "); submitting.";
     }
 
     /** The earlier run's downloaded file, checked once and remembered: hashing a large video twice is slow. */

@@ -68,10 +68,15 @@ class ReuseTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 false,
                 new CompletableFuture<>());
-        return UpscaleCommand.run(args, console, () -> simulator, config -> RunwayEngine.builder()
-                .config(config)
-                .pollingPolicy(new FixedPollingPolicy(Duration.ofMillis(50), Duration.ZERO, new SplittableRandom(1)))
-                .build());
+        return UpscaleCommand.run(
+                args,
+                console,
+                () -> simulator,
+                config -> RunwayEngine.builder()
+                        .config(config)
+                        .pollingPolicy(
+                                new FixedPollingPolicy(Duration.ofMillis(50), Duration.ZERO, new SplittableRandom(1)))
+                        .build());
     }
 
     private String stdout() {

@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param download the video it saved, as recorded, or null
  * @param completedAt when it completed, or null when the report does not say
  */
-public record EarlierReport(Path file, String taskId, List<String> outputs, DownloadedVideo download, Instant completedAt) {
+public record EarlierReport(
+        Path file, String taskId, List<String> outputs, DownloadedVideo download, Instant completedAt) {
     public EarlierReport {
         outputs = List.copyOf(outputs);
     }
@@ -38,8 +39,7 @@ public record EarlierReport(Path file, String taskId, List<String> outputs, Down
         } catch (InvalidPathException e) {
             return Optional.empty();
         }
-        if (!Files.isRegularFile(saved, LinkOption.NOFOLLOW_LINKS)
-                || Files.size(saved) != download.bytes()) {
+        if (!Files.isRegularFile(saved, LinkOption.NOFOLLOW_LINKS) || Files.size(saved) != download.bytes()) {
             return Optional.empty();
         }
         DownloadedVideo now = DownloadedVideo.of(saved, download.file(), download.contentType());
