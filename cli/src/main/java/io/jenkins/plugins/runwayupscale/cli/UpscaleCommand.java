@@ -30,6 +30,7 @@ import io.jenkins.plugins.runwayupscale.client.UserAgent;
 import io.jenkins.plugins.runwayupscale.client.VideoUris;
 import io.jenkins.plugins.runwayupscale.simulator.RunwaySimulator;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -42,6 +43,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -645,9 +647,12 @@ final class UpscaleCommand implements Callable<Integer> {
             Path source = Path.of(kept.file());
             if (!source.equals(target.toAbsolutePath().normalize())) {
                 Files.createDirectories(target.getParent());
-                Path part = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
+                // Created new with the usual permissions (a temporary file's 0600 would make the video private).
+                Path part = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
                 try {
-                    Files.copy(source, part, StandardCopyOption.REPLACE_EXISTING);
+                    try (InputStream in = Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.copy(in, part);
+                    }
                     if (overwrite) {
                         Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
                     } else {

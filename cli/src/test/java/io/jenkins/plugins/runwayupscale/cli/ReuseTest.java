@@ -233,6 +233,7 @@ class ReuseTest {
                 .contains("the downloaded file " + first + " (sha256 ")
                 .contains("still matches and was kept");
         assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+        assertThat(Files.getPosixFilePermissions(second)).isEqualTo(Files.getPosixFilePermissions(first));
         assertThat(Files.readString(dir.resolve("runway-upscale").resolve(id + ".url")))
                 .isEqualTo(earlierUrl + "\n");
         JsonNode json = json(id);
