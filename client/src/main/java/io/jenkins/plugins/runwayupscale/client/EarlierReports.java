@@ -32,7 +32,7 @@ public final class EarlierReports {
 
     private static final Comparator<EarlierReport> NEWEST_FIRST = Comparator.comparing(
                     EarlierReport::completedAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
-            .thenComparing(r -> r.file().getFileName().toString())
+            .thenComparing(r -> fileName(r.file()))
             .reversed();
 
     /**
@@ -62,7 +62,7 @@ public final class EarlierReports {
                     complete = false;
                     break;
                 }
-                if (!entry.getFileName().toString().endsWith(".json")) {
+                if (!fileName(entry).endsWith(".json")) {
                     continue;
                 }
                 BasicFileAttributes attributes = attributes(entry);
@@ -77,6 +77,11 @@ public final class EarlierReports {
             }
         }
         return new Lookup(matches.stream().min(NEWEST_FIRST).orElse(null), read, complete);
+    }
+
+    private static String fileName(Path file) {
+        Path name = file.getFileName();
+        return name == null ? "" : name.toString();
     }
 
     private static BasicFileAttributes attributes(Path entry) throws IOException {
@@ -118,7 +123,7 @@ public final class EarlierReports {
         List<String> outputs = outputs(root.get("outputs"));
         // The task id becomes a request path and file names: it must be the one the report is named after.
         if (taskId == null
-                || !file.getFileName().toString().equals(TaskArtifacts.jsonFileName(taskId))
+                || !fileName(file).equals(TaskArtifacts.jsonFileName(taskId))
                 || !isTaskId(taskId)
                 || outputs == null
                 || outputs.isEmpty()
