@@ -14,6 +14,14 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException();
     }
 
+    public String getUrl() {
+        throw new UnsupportedOperationException();
+    }
+
+    public final ArtifactManager getArtifactManager() {
+        throw new UnsupportedOperationException();
+    }
+
     public int getNumber() {
         throw new UnsupportedOperationException();
     }

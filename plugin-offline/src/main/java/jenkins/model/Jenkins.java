@@ -17,6 +17,10 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
         throw new UnsupportedOperationException();
     }
 
+    public String getRootUrl() throws IllegalStateException {
+        throw new UnsupportedOperationException();
+    }
+
     public ProxyConfiguration getProxy() {
         throw new UnsupportedOperationException();
     }

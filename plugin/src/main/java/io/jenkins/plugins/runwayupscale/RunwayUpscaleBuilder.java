@@ -12,6 +12,7 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
+import io.jenkins.plugins.runwayupscale.reuse.ReuseMode;
 import io.jenkins.plugins.runwayupscale.upscale.Upscale;
 import io.jenkins.plugins.runwayupscale.upscale.UpscaleBuild;
 import io.jenkins.plugins.runwayupscale.upscale.UpscaleOutcome;
@@ -159,7 +160,9 @@ public class RunwayUpscaleBuilder extends Builder implements SimpleBuildStep {
      */
     @DataBoundSetter
     public void setReuse(String reuse) {
-        this.reuse = Util.fixEmptyAndTrim(reuse);
+        String given = Util.fixEmptyAndTrim(reuse);
+        // The default is kept as null, so a form (whose select always sends a value) round-trips to what was written.
+        this.reuse = ReuseMode.CONTENT.parameter().equalsIgnoreCase(given) ? null : given;
     }
 
     /**

@@ -7,6 +7,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
 import io.jenkins.plugins.runwayupscale.client.ModelOptions;
+import io.jenkins.plugins.runwayupscale.reuse.ReuseMode;
 import io.jenkins.plugins.runwayupscale.upscale.UpscaleRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -167,7 +168,9 @@ public class RunwayUpscaleStep extends Step {
      */
     @DataBoundSetter
     public void setReuse(String reuse) {
-        this.reuse = Util.fixEmptyAndTrim(reuse);
+        String given = Util.fixEmptyAndTrim(reuse);
+        // The default is kept as null, so a form (whose select always sends a value) round-trips to what was written.
+        this.reuse = ReuseMode.CONTENT.parameter().equalsIgnoreCase(given) ? null : given;
     }
 
     UpscaleRequest request() throws AbortException {

@@ -69,6 +69,7 @@ public final class SharedEngine {
                 pool,
                 agentPool,
                 run -> run.getParent().getRootDir().toPath(),
+                new JenkinsArtifacts(),
                 () -> RunwayUpscaleConfiguration.get().defaults(),
                 () -> closing);
     }

@@ -151,12 +151,13 @@ class PipelineStepITest {
         release.setVideoFile("out/intro.mp4");
         release.setDownload("out/intro-4k.mp4");
         release.setOptions("resolution=4k\ncreativity=30");
+        release.setReuse("never");
         j.assertEqualDataBoundBeans(release, new StepConfigTester(j).configRoundTrip(release));
         // The options come out as the map a Pipeline author writes, and that map binds back to the same lines.
         snippets.assertRoundTrip(
                 release,
                 "runwayUpscale download: 'out/intro-4k.mp4', options: [resolution: '4k', creativity: 30],"
-                        + " videoFile: 'out/intro.mp4'");
+                        + " reuse: 'never', videoFile: 'out/intro.mp4'");
     }
 
     /** The build fails with {@code message}, and CometAPI never gets a task from it. */

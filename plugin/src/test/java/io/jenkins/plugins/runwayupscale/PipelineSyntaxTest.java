@@ -230,4 +230,16 @@ class PipelineSyntaxTest {
         assertThat(rewritten.get(0).get("options")).isEqualTo(Map.of("resolution", "4k", "creativity", 30L));
         assertThat(rewritten.get(0).get("videoFile")).isEqualTo("out/intro.mp4");
     }
+
+    /** The form's select always sends a value: the default is kept as null, so a config round trip changes nothing. */
+    @Test
+    void theDefaultReuseIsKeptAsNothing() {
+        RunwayUpscaleStep step = new RunwayUpscaleStep();
+        try (MockedStatic<Util> util = trimming()) {
+            step.setReuse("content");
+            assertThat(step.getReuse()).isNull();
+            step.setReuse("never");
+            assertThat(step.getReuse()).isEqualTo("never");
+        }
+    }
 }

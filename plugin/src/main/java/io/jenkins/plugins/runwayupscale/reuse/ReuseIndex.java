@@ -47,20 +47,22 @@ public final class ReuseIndex {
     public record Entry(
             String key, int build, String taskId, String inputSha256, String artifact, String artifactSha256) {}
 
+    private final Path folder;
     private final Path file;
 
-    private ReuseIndex(Path file) {
-        this.file = file;
+    private ReuseIndex(Path folder) {
+        this.folder = folder;
+        this.file = folder.resolve(FILE_NAME);
     }
 
     /** The index of the job whose folder is {@code jobRoot}; one object per job, shared by its concurrent builds. */
     public static ReuseIndex of(Path jobRoot) {
-        return OPEN.computeIfAbsent(jobRoot.toAbsolutePath().normalize().resolve(FILE_NAME), ReuseIndex::new);
+        return OPEN.computeIfAbsent(jobRoot.toAbsolutePath().normalize(), ReuseIndex::new);
     }
 
     /** A fresh object on the job's file, as after a restart; for tests. */
     static ReuseIndex reopened(Path jobRoot) {
-        return new ReuseIndex(jobRoot.toAbsolutePath().normalize().resolve(FILE_NAME));
+        return new ReuseIndex(jobRoot.toAbsolutePath().normalize());
     }
 
     /** The newest successful upscale with this key, if the index has one. */
@@ -108,8 +110,8 @@ public final class ReuseIndex {
 
     private void write(List<Entry> entries) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
+            Files.createDirectories(folder);
+            Path temp = Files.createTempFile(folder, FILE_NAME, ".tmp");
             try {
                 JSON.writeValue(temp.toFile(), entries);
                 try {

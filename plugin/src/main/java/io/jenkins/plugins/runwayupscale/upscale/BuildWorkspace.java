@@ -7,6 +7,7 @@ import io.jenkins.plugins.runwayupscale.client.DownloadLimits;
 import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
 import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
@@ -27,6 +28,12 @@ public interface BuildWorkspace {
     /** Streams an output URL into a workspace file, straight from the agent; returns its size and SHA-256. */
     DownloadedVideo download(String taskId, String url, String path, DownloadLimits limits)
             throws IOException, InterruptedException;
+
+    /**
+     * Writes {@code video} (an earlier build's archived copy) into the workspace as {@code path}, only if its SHA-256
+     * is {@code sha256}; the stream is closed.
+     */
+    DownloadedVideo restore(String path, InputStream video, String sha256) throws IOException, InterruptedException;
 
     /** Archives a workspace file with the build through its ArtifactManager, as {@code artifactPath}. */
     void archive(Run<?, ?> run, TaskListener listener, String path, String artifactPath)

@@ -35,6 +35,8 @@ public final class RunwayUpscaleAction implements Action {
     private String download;
     private String downloadSha256;
     private long downloadBytes;
+    // "#12": the build whose task this upscale took instead of submitting; null when it submitted.
+    private String reusedFrom;
 
     RunwayUpscaleAction(Submission submission, UpscalePlan plan) {
         this.taskId = submission.taskId();
@@ -84,6 +86,15 @@ public final class RunwayUpscaleAction implements Action {
         download = saved.file();
         downloadBytes = saved.bytes();
         downloadSha256 = saved.sha256();
+    }
+
+    synchronized void reusedFrom(String build) {
+        reusedFrom = build;
+    }
+
+    /** The earlier build ("#12") whose task was taken instead of submitting, or null. */
+    public synchronized String getReusedFrom() {
+        return reusedFrom;
     }
 
     /** The workspace file that was sent, or null when the video was a URI. */

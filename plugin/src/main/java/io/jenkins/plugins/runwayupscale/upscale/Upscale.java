@@ -20,6 +20,7 @@ import io.jenkins.plugins.runwayupscale.reuse.ReuseIndex;
 import io.jenkins.plugins.runwayupscale.reuse.ReuseKey;
 import io.jenkins.plugins.runwayupscale.reuse.ReuseMode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,6 +93,7 @@ public final class Upscale {
     private final BooleanSupplier shuttingDown;
     private final AgentCalls agent;
     private final Function<Run<?, ?>, Path> jobFolder;
+    private final EarlierArtifacts earlierArtifacts;
     private final CompletableFuture<UpscaleOutcome> result = new CompletableFuture<>();
 
     // Guarded by `this`: they change together, as stop() and the flow race.
@@ -117,6 +119,7 @@ public final class Upscale {
      * @param work runs the pieces of this upscale one at a time, in order
      * @param agentWork runs the calls to the agent that holds the workspace, which block for as long as it takes
      * @param jobFolder where a build's job keeps its files (the reuse index)
+     * @param earlierArtifacts earlier builds' archived videos, for reuse when their tasks are gone
      * @param shuttingDown true once Jenkins is stopping: failures caused by the engine closing are then not
      *     reported, so the wait resumes after the restart instead of failing
      */
@@ -129,6 +132,7 @@ public final class Upscale {
             Executor work,
             Executor agentWork,
             Function<Run<?, ?>, Path> jobFolder,
+            EarlierArtifacts earlierArtifacts,
             BooleanSupplier shuttingDown) {
         this.plan = plan;
         this.build = build;
@@ -139,6 +143,7 @@ public final class Upscale {
         this.shuttingDown = shuttingDown;
         this.agent = new AgentCalls(agentWork);
         this.jobFolder = jobFolder;
+        this.earlierArtifacts = earlierArtifacts;
     }
 
     /** Submits the video and waits for the task. Returns at once; nothing is sent from the calling thread. */
@@ -337,15 +342,12 @@ public final class Upscale {
                             && task.status() == TaskStatus.SUCCEEDED
                             && !task.outputs().isEmpty()) {
                         closeQuietly(copy);
-                        adopt(hook, found, task, wanted);
+                        adopt(hook, found, task, wanted, null);
                     } else {
-                        console.notReused(
-                                found.taskId(),
-                                found.build(),
-                                error == null
-                                        ? task.describeStatus()
-                                        : String.valueOf(unwrap(error).getMessage()));
-                        sendVideo(hook, copy);
+                        String why = error == null
+                                ? task.describeStatus()
+                                : String.valueOf(unwrap(error).getMessage());
+                        restoreOrSend(hook, copy, found, wanted, why);
                     }
                 }));
     }
@@ -375,10 +377,58 @@ public final class Upscale {
     }
 
     /**
-     * Takes an earlier task's result as this upscale's, as if CometAPI had answered the submission with that task
-     * and it had already ended: recorded and saved the same way (a restart resumes by reading it), nothing sent.
+     * When the earlier task cannot be read any more but its build archived the video ({@code archiveVideo}) and this
+     * upscale saves one ({@code download}): that archived video, if its SHA-256 is still the recorded one, goes into
+     * the workspace, and its artifact URL (through Jenkins, which works as long as the build is kept) is the result.
+     * Else submits.
      */
-    private void adopt(SubmissionHook hook, ReuseIndex.Entry earlier, RunwayTask task, ReuseKey wanted) {
+    private void restoreOrSend(SubmissionHook hook, VideoCopy copy, ReuseIndex.Entry found, ReuseKey wanted, String why)
+            throws IOException, InterruptedException {
+        String url = found.artifact() == null || found.artifactSha256() == null || plan.download() == null
+                ? null
+                : earlierArtifacts.url(run, found.build(), found.artifact());
+        BuildWorkspace here = url == null ? null : build.workspace();
+        if (here == null) {
+            console.notReused(found.taskId(), found.build(), why);
+            sendVideo(hook, copy);
+            return;
+        }
+        Run<?, ?> current = run;
+        agent.call(() -> {
+                    InputStream archived = earlierArtifacts.open(current, found.build(), found.artifact());
+                    return archived == null ? null : here.restore(plan.download(), archived, found.artifactSha256());
+                })
+                .whenComplete((restored, error) -> inOrder(() -> {
+                    if (isPast(Phase.STARTING)) {
+                        closeQuietly(copy);
+                        return;
+                    }
+                    if (error != null || restored == null) {
+                        String gone = error == null
+                                ? Messages.Upscale_ArchivedVideoGone(found.artifact())
+                                : String.valueOf(unwrap(error).getMessage());
+                        console.notReused(found.taskId(), found.build(), why + "; " + gone);
+                        sendVideo(hook, copy);
+                        return;
+                    }
+                    closeQuietly(copy);
+                    RunwayTask archivedResult = new RunwayTask(
+                            found.taskId(), TaskStatus.SUCCEEDED, "SUCCEEDED", 1.0, List.of(url), null, null, null);
+                    console.restored(found.artifact(), found.build());
+                    adopt(hook, found, archivedResult, wanted, new Restored(here, restored));
+                }));
+    }
+
+    /** An earlier build's archived video, already written into the workspace by {@link #restoreOrSend}. */
+    private record Restored(BuildWorkspace workspace, DownloadedVideo video) {}
+
+    /**
+     * Takes an earlier task's result as this upscale's, as if CometAPI had answered the submission with that task
+     * and it had already ended: recorded and saved the same way (a restart resumes by reading it), nothing sent. A
+     * result restored from an archived video is not saved for a restart: its task can no longer be read.
+     */
+    private void adopt(
+            SubmissionHook hook, ReuseIndex.Entry earlier, RunwayTask task, ReuseKey wanted, Restored restored) {
         if (!advance(Phase.STARTING, Phase.SUBMITTING)) {
             return;
         }
@@ -391,10 +441,11 @@ public final class Upscale {
         UpscalePlan kept = plan.afterSubmission();
         plan = kept;
         action = RunwayUpscaleAction.attach(run, accepted, kept);
+        action.reusedFrom(reusedFrom.build());
         saveRun();
         CompletionStage<?> saved;
         try {
-            saved = hook.submitted(kept, accepted);
+            saved = restored == null ? hook.submitted(kept, accepted) : CompletableFuture.completedFuture(null);
         } catch (RuntimeException e) {
             saved = CompletableFuture.failedFuture(e);
         }
@@ -402,8 +453,17 @@ public final class Upscale {
             if (saveError != null) {
                 console.saveFailed(earlier.taskId(), unwrap(saveError));
             }
-            if (advance(Phase.SUBMITTING, Phase.WAITING)) {
+            if (!advance(Phase.SUBMITTING, Phase.WAITING)) {
+                return;
+            }
+            if (restored == null) {
                 ended(task, null);
+            } else if (advance(Phase.WAITING, Phase.FINISHING)) {
+                Instant now = gateway.now();
+                console.succeeded(task);
+                action.succeeded(task, now);
+                TaskReport report = reportOf(TaskReport.succeeded(reported(), task, now));
+                downloaded(task, report, restored.workspace(), restored.video(), null);
             }
         }));
     }

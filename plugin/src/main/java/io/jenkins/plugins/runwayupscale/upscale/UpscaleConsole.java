@@ -53,6 +53,10 @@ final class UpscaleConsole {
         say(Messages.UpscaleConsole_Reused(taskId, String.valueOf(build), what));
     }
 
+    void restored(String artifact, int build) {
+        say(Messages.UpscaleConsole_Restored(artifact, String.valueOf(build)));
+    }
+
     void notReused(String taskId, int build, String why) {
         say(Messages.UpscaleConsole_NotReused(taskId, String.valueOf(build), why));
     }

@@ -20,6 +20,7 @@ public final class UpscaleService {
     private final Executor pool;
     private final Executor agentPool;
     private final Function<Run<?, ?>, Path> jobFolder;
+    private final EarlierArtifacts earlierArtifacts;
     private final Supplier<UpscaleDefaults> defaults;
     private final BooleanSupplier shuttingDown;
 
@@ -27,6 +28,7 @@ public final class UpscaleService {
      * @param pool runs the blocking parts of upscales (credential lookups, build records, archiving), never waiting
      * @param agentPool runs the calls to agents (copying a video, saving an output), which can take long or stall
      * @param jobFolder where a build's job keeps its files: its index of earlier results lives there
+     * @param earlierArtifacts earlier builds' archived videos, which reuse falls back to when their tasks are gone
      * @param shuttingDown true once Jenkins is stopping: failures caused by the engine closing are then not
      *     reported, so the waits resume after the restart instead of failing
      */
@@ -37,6 +39,7 @@ public final class UpscaleService {
             Executor pool,
             Executor agentPool,
             Function<Run<?, ?>, Path> jobFolder,
+            EarlierArtifacts earlierArtifacts,
             Supplier<UpscaleDefaults> defaults,
             BooleanSupplier shuttingDown) {
         this.gateway = gateway;
@@ -45,6 +48,7 @@ public final class UpscaleService {
         this.pool = pool;
         this.agentPool = agentPool;
         this.jobFolder = jobFolder;
+        this.earlierArtifacts = earlierArtifacts;
         this.defaults = defaults;
         this.shuttingDown = shuttingDown;
     }
@@ -66,6 +70,7 @@ public final class UpscaleService {
                 MoreExecutors.newSequentialExecutor(pool),
                 agentPool,
                 jobFolder,
+                earlierArtifacts,
                 shuttingDown);
     }
 }

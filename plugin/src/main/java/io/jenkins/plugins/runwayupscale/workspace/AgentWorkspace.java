@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.remoting.RemoteInputStream;
 import hudson.remoting.RemoteOutputStream;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
@@ -12,6 +13,7 @@ import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
 import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import io.jenkins.plugins.runwayupscale.upscale.BuildWorkspace;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Map;
@@ -28,6 +30,10 @@ import jenkins.util.BuildListenerAdapter;
 public final class AgentWorkspace implements BuildWorkspace {
     /** Beyond the download's own timeout, for the agent to answer: then the controller stops waiting anyway. */
     static final Duration CHANNEL_MARGIN = Duration.ofMinutes(2);
+    /** Reading an inline video (at most the data-URI ceiling) or checking a path. */
+    static final Duration SHORT_CALL = Duration.ofMinutes(10);
+    /** Restoring an archived video, as long as the longest download. */
+    static final Duration LONG_CALL = Duration.ofHours(2);
 
     private final FilePath root;
 
@@ -43,7 +49,8 @@ public final class AgentWorkspace implements BuildWorkspace {
     @Override
     public InlineVideo copyVideo(String path, DataUriLimit limit, OutputStream into)
             throws IOException, InterruptedException {
-        CopiedVideo copied = root.act(new ReadVideoFile(path, limit, new RemoteOutputStream(into)));
+        CopiedVideo copied =
+                call(new ReadVideoFile(path, limit, new RemoteOutputStream(into)), SHORT_CALL, "read " + path);
         // The agent's writes reach `into` on remoting's own threads; as FilePath.copyTo does, wait until they all did.
         VirtualChannel channel = root.getChannel();
         if (channel != null) {
@@ -54,27 +61,48 @@ public final class AgentWorkspace implements BuildWorkspace {
 
     @Override
     public void checkDownloadTarget(String path) throws IOException, InterruptedException {
-        root.act(new CheckDownloadTarget(path));
+        call(new CheckDownloadTarget(path), SHORT_CALL, "check " + path);
     }
 
     /**
      * Waits for the agent's download, which ends itself at its timeout; the controller waits {@link #CHANNEL_MARGIN}
-     * longer at most. An interrupt (the build was aborted) or that limit cancels the remote call, and remoting then
-     * interrupts the agent's thread, which removes its partial file.
+     * longer at most.
      */
     @Override
     public DownloadedVideo download(String taskId, String url, String path, DownloadLimits limits)
             throws IOException, InterruptedException {
-        Future<SavedVideo> call = root.actAsync(new DownloadToWorkspace(taskId, url, path, limits));
         Duration wait = limits.timeout().plus(CHANNEL_MARGIN);
+        return call(
+                        new DownloadToWorkspace(taskId, url, path, limits),
+                        wait,
+                        "save the output of Runway task " + taskId + " as " + path)
+                .toDownloadedVideo();
+    }
+
+    @Override
+    public DownloadedVideo restore(String path, InputStream video, String sha256)
+            throws IOException, InterruptedException {
+        RemoteInputStream source = new RemoteInputStream(video, RemoteInputStream.Flag.GREEDY);
+        return call(new RestoreToWorkspace(path, sha256, source), LONG_CALL, "restore " + path)
+                .toDownloadedVideo();
+    }
+
+    /**
+     * Runs a callable on the agent and waits for it at most {@code limit}: an agent that hangs never holds a thread
+     * for ever. An interrupt (the build was aborted) or the limit cancels the remote call, and remoting then
+     * interrupts the agent's thread, which removes any partial file.
+     */
+    private <T> T call(FilePath.FileCallable<T> callable, Duration limit, String what)
+            throws IOException, InterruptedException {
+        Future<T> call = root.actAsync(callable);
         try {
-            return call.get(wait.toMillis(), TimeUnit.MILLISECONDS).toDownloadedVideo();
+            return call.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             call.cancel(true);
             throw e;
         } catch (TimeoutException e) {
             call.cancel(true);
-            throw new AbortException(Messages.AgentWorkspace_DownloadTooLong(taskId, path, wait.toMinutes()));
+            throw new AbortException(Messages.AgentWorkspace_TooLong(what, limit.toMinutes()));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {

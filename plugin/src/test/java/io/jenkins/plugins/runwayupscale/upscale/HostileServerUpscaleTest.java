@@ -43,6 +43,7 @@ class HostileServerUpscaleTest {
             worker,
             worker,
             r -> build.jobFolder,
+            EarlierArtifacts.NONE,
             UpscaleDefaults::none,
             () -> false);
 

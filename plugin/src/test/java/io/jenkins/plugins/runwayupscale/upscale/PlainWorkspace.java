@@ -9,7 +9,9 @@ import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import io.jenkins.plugins.runwayupscale.workspace.CheckDownloadTarget;
 import io.jenkins.plugins.runwayupscale.workspace.DownloadToWorkspace;
 import io.jenkins.plugins.runwayupscale.workspace.ReadVideoFile;
+import io.jenkins.plugins.runwayupscale.workspace.RestoreToWorkspace;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +54,13 @@ public class PlainWorkspace implements BuildWorkspace {
                 ? limits
                 : new DownloadLimits(limits.idleTimeout(), limits.timeout(), limits.maxBytes(), outputOrigin);
         return new DownloadToWorkspace(taskId, url, path, served)
+                .invoke(root.toFile(), null)
+                .toDownloadedVideo();
+    }
+
+    @Override
+    public DownloadedVideo restore(String path, InputStream video, String sha256) throws IOException {
+        return new RestoreToWorkspace(path, sha256, video)
                 .invoke(root.toFile(), null)
                 .toDownloadedVideo();
     }

@@ -1,10 +1,14 @@
 package io.jenkins.plugins.runwayupscale.upscale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.runwayupscale.client.RunwaySettings;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
 import io.jenkins.plugins.runwayupscale.reuse.ReuseIndex;
+import io.jenkins.plugins.runwayupscale.reuse.ReuseKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentCaptor;
 
 /**
  * Never paying twice: an upscale whose input, model, options and Runway version match an earlier successful one of the
@@ -116,6 +121,12 @@ class ReuseUpscaleTest {
         assertThat(json.get("reusedFrom").get("build").asText()).isEqualTo("#0");
         assertThat(json.get("reusedFrom").get("inputSha256").asText()).isEqualTo(sha256);
         assertThat(json.get("outputs").get(0).asText()).isEqualTo("https://cdn.example.com/fresh/task-1.mp4");
+        ArgumentCaptor<RunwayUpscaleAction> pages = ArgumentCaptor.forClass(RunwayUpscaleAction.class);
+        verify(build.run, atLeastOnce()).addAction(pages.capture());
+        assertThat(pages.getAllValues().get(pages.getAllValues().size() - 1).getReusedFrom())
+                .as("the build page says where the result came from")
+                .isEqualTo("#0");
+        assertThat(pages.getAllValues().get(0).getReusedFrom()).isNull();
     }
 
     @Test
@@ -228,5 +239,89 @@ class ReuseUpscaleTest {
         } catch (ExecutionException e) {
             assertThat(e.getCause()).hasMessage("aborted");
         }
+    }
+
+    /** The index entry an earlier build #7 left after archiving {@code archived} for out/intro.mp4. */
+    private String earlierArchived(byte[] archived) throws Exception {
+        String inputSha256 = ReleaseUpscaleTest.sha256(ReleaseUpscaleTest.video(5000, 7));
+        String key = ReuseKey.ofContent(
+                        inputSha256, RunwaySettings.DEFAULT_MODEL, Map.of(), RunwaySettings.DEFAULT_RUNWAY_VERSION)
+                .id();
+        String artifact = "runway-upscale/task-7/intro-4k.mp4";
+        ReuseIndex.of(build.jobFolder)
+                .record(new ReuseIndex.Entry(
+                        key, 7, "task-7", inputSha256, artifact, ReleaseUpscaleTest.sha256(archived)));
+        return artifact;
+    }
+
+    private static UpscaleRequest release() {
+        return new UpscaleRequest(
+                null,
+                TestBuild.CREDENTIAL_ID,
+                null,
+                null,
+                null,
+                true,
+                "out/intro.mp4",
+                "out/intro-4k.mp4",
+                true,
+                Map.of(),
+                null,
+                null);
+    }
+
+    @Test
+    void whenTheTaskIsGoneTheEarlierBuildsArchivedVideoIsTakenIfItIsUnchanged() throws Exception {
+        byte[] archived = ReleaseUpscaleTest.video(9000, 3);
+        String artifact = earlierArchived(archived);
+        build.earlierArtifacts.put("7/" + artifact, archived);
+
+        Upscale again = start(release());
+        gateway.reads.get(0).answer().completeExceptionally(new java.io.IOException("Runway task task-7 is gone"));
+        worker.runAll();
+
+        UpscaleOutcome outcome = again.result().get();
+        assertThat(gateway.submits).as("nothing paid").isEmpty();
+        assertThat(outcome.outputs()).containsExactly(TestBuild.artifactUrl(7, artifact));
+        assertThat(workspace.root.resolve("out/intro-4k.mp4")).hasBinaryContent(archived);
+        assertThat(workspace.archived.get("runway-upscale/task-7/intro-4k.mp4")).isEqualTo(archived);
+        assertThat(build.consoleText())
+                .contains("took runway-upscale/task-7/intro-4k.mp4, archived by build #7 and checked against its"
+                        + " recorded SHA-256, instead.");
+        JsonNode json = build.archivedJson("task-7");
+        assertThat(json.get("reusedFrom").get("build").asText()).isEqualTo("#7");
+        assertThat(json.get("download").get("sha256").asText()).isEqualTo(ReleaseUpscaleTest.sha256(archived));
+    }
+
+    @Test
+    void anArchivedVideoThatChangedIsNotTakenAndTheVideoIsSubmitted() throws Exception {
+        byte[] archived = ReleaseUpscaleTest.video(9000, 3);
+        String artifact = earlierArchived(archived);
+        byte[] tampered = archived.clone();
+        tampered[5000] ^= 1;
+        build.earlierArtifacts.put("7/" + artifact, tampered);
+
+        start(release());
+        gateway.reads.get(0).answer().completeExceptionally(new java.io.IOException("Runway task task-7 is gone"));
+        worker.runAll();
+
+        assertThat(gateway.submits).hasSize(1);
+        assertThat(build.consoleText()).contains("is not the one recorded");
+        assertThat(workspace.root.resolve("out/intro-4k.mp4")).doesNotExist();
+        try (var files = Files.walk(workspace.root)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".part"))).isEmpty();
+        }
+    }
+
+    @Test
+    void anArchivedVideoThatIsGoneIsNotTakenAndTheVideoIsSubmitted() throws Exception {
+        earlierArchived(ReleaseUpscaleTest.video(9000, 3));
+
+        start(release());
+        gateway.reads.get(0).answer().completeExceptionally(new java.io.IOException("Runway task task-7 is gone"));
+        worker.runAll();
+
+        assertThat(gateway.submits).hasSize(1);
+        assertThat(build.consoleText()).contains("its archived video runway-upscale/task-7/intro-4k.mp4 is gone");
     }
 }

@@ -12,8 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.Secret;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +50,27 @@ public final class TestBuild {
     public final FakeGateway gateway = new FakeGateway();
     /** The job's folder, where its index of earlier results is kept: one of its own for each test build. */
     public final Path jobFolder = newJobFolder();
+
+    /** Earlier builds' archived videos, as the tests put them: build number and artifact path to content. */
+    public final Map<String, byte[]> earlierArtifacts = new ConcurrentHashMap<>();
+
+    /** Jenkins' URL of an earlier build's artifact. */
+    public static String artifactUrl(int build, String artifact) {
+        return "https://jenkins.example.com/job/release/" + build + "/artifact/" + artifact;
+    }
+
+    private final EarlierArtifacts artifacts = new EarlierArtifacts() {
+        @Override
+        public InputStream open(Run<?, ?> current, int build, String artifact) {
+            byte[] content = earlierArtifacts.get(build + "/" + artifact);
+            return content == null ? null : new ByteArrayInputStream(content);
+        }
+
+        @Override
+        public String url(Run<?, ?> current, int build, String artifact) {
+            return artifactUrl(build, artifact);
+        }
+    };
 
     /** What the service is told of Jenkins shutting down. */
     public volatile boolean shuttingDown;
@@ -115,6 +138,7 @@ public final class TestBuild {
                 pool,
                 agentPool,
                 r -> jobFolder,
+                artifacts,
                 UpscaleDefaults::none,
                 () -> shuttingDown);
     }

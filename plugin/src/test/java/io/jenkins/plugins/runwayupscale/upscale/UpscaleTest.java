@@ -181,7 +181,9 @@ class UpscaleTest {
 
             await().atMost(5, TimeUnit.SECONDS).until(() -> !gateway.cancels.isEmpty());
             assertThat(gateway.cancels.get(0).taskId()).isEqualTo("task-5");
-            assertThat(gateway.lastWait().answer()).isCancelled();
+            // The wait may still be being set up on the pool when the stop comes: it is cancelled as soon as it is.
+            await().atMost(5, TimeUnit.SECONDS)
+                    .until(() -> gateway.lastWait().answer().isCancelled());
             assertThat(upscale.result()).isCompletedExceptionally();
         } finally {
             executor.shutdownNow();
@@ -237,6 +239,7 @@ class UpscaleTest {
                         worker,
                         worker,
                         r -> build.jobFolder,
+                        EarlierArtifacts.NONE,
                         UpscaleDefaults::none,
                         () -> false)
                 .upscale(plan(true), build.build());
@@ -260,6 +263,7 @@ class UpscaleTest {
                         worker,
                         worker,
                         r -> build.jobFolder,
+                        EarlierArtifacts.NONE,
                         UpscaleDefaults::none,
                         () -> true)
                 .upscale(plan(true), build.build());
@@ -297,6 +301,7 @@ class UpscaleTest {
                             pool,
                             pool,
                             r -> build.jobFolder,
+                            EarlierArtifacts.NONE,
                             UpscaleDefaults::none,
                             () -> false)
                     .upscale(plan(true), build.build());
@@ -348,6 +353,7 @@ class UpscaleTest {
                 worker,
                 worker,
                 r -> build.jobFolder,
+                EarlierArtifacts.NONE,
                 UpscaleDefaults::none,
                 () -> false);
     }

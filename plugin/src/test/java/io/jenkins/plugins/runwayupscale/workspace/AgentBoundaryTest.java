@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import hudson.FilePath;
+import hudson.remoting.RemoteInputStream;
 import hudson.remoting.RemoteOutputStream;
 import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
 import io.jenkins.plugins.runwayupscale.client.DownloadLimits;
@@ -95,7 +96,8 @@ class AgentBoundaryTest {
                 .containsExactlyInAnyOrder(
                         ReadVideoFile.class.getName(),
                         DownloadToWorkspace.class.getName(),
-                        CheckDownloadTarget.class.getName());
+                        CheckDownloadTarget.class.getName(),
+                        RestoreToWorkspace.class.getName());
     }
 
     @Test
@@ -150,6 +152,25 @@ class AgentBoundaryTest {
                         () -> new CheckDownloadTarget("intro.mp4/x.mp4").invoke(workspace.toFile(), null)))
                 .startsWith("hudson.AbortException: ");
         assertThat(thrownThroughTheFilter(() -> new CheckDownloadTarget("a/..").invoke(workspace.toFile(), null)))
+                .startsWith("hudson.AbortException: ");
+    }
+
+    @Test
+    void whatRestoreToWorkspaceReturnsOrThrowsPassesTheFilter() throws Exception {
+        byte[] video = ReadVideoFileTest.mp4(3000);
+        String sha256 = DownloadToWorkspaceTest.sha256(video);
+        assertThat(filter.roundTrip(new RestoreToWorkspace(
+                        "out/a.mp4",
+                        sha256,
+                        new RemoteInputStream(new java.io.ByteArrayInputStream(video), RemoteInputStream.Flag.GREEDY))))
+                .hasToString("RestoreToWorkspace[out/a.mp4]");
+        Object restored =
+                filter.roundTrip(new RestoreToWorkspace("out/a.mp4", sha256, new java.io.ByteArrayInputStream(video))
+                        .invoke(workspace.toFile(), null));
+        assertThat(restored).isInstanceOf(SavedVideo.class);
+        assertThat(thrownThroughTheFilter(() -> new RestoreToWorkspace(
+                                "out/b.mp4", "0".repeat(64), new java.io.ByteArrayInputStream(video))
+                        .invoke(workspace.toFile(), null)))
                 .startsWith("hudson.AbortException: ");
     }
 
