@@ -15,17 +15,14 @@ import io.jenkins.plugins.runwayupscale.client.TaskArtifacts;
 import io.jenkins.plugins.runwayupscale.client.TaskReport;
 import io.jenkins.plugins.runwayupscale.client.TaskStatus;
 import io.jenkins.plugins.runwayupscale.client.WaitListener;
-import io.jenkins.plugins.runwayupscale.reuse.ReuseFlights;
 import io.jenkins.plugins.runwayupscale.reuse.ReuseIndex;
 import io.jenkins.plugins.runwayupscale.reuse.ReuseKey;
-import io.jenkins.plugins.runwayupscale.reuse.ReuseMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -92,8 +89,7 @@ public final class Upscale {
     private final Executor work;
     private final BooleanSupplier shuttingDown;
     private final AgentCalls agent;
-    private final Function<Run<?, ?>, Path> jobFolder;
-    private final EarlierArtifacts earlierArtifacts;
+    private final EarlierResults earlierResults;
     private final CompletableFuture<UpscaleOutcome> result = new CompletableFuture<>();
 
     // Guarded by `this`: they change together, as stop() and the flow race.
@@ -107,9 +103,6 @@ public final class Upscale {
     // Held in memory only, to cancel the task on abort; the upscale itself is never persisted.
     private volatile ApiKey key;
     private volatile UpscaleConsole console;
-    // Set when this upscale leads the submission of its input in its job; ended whichever way the upscale ends.
-    private volatile ReuseFlights.Flight flight;
-    private volatile ReuseKey reuseKey;
     private volatile ReusedFrom reusedFrom;
     // Touched only by pieces running on `work`, one at a time.
     private Run<?, ?> run;
@@ -142,8 +135,7 @@ public final class Upscale {
         this.work = work;
         this.shuttingDown = shuttingDown;
         this.agent = new AgentCalls(agentWork);
-        this.jobFolder = jobFolder;
-        this.earlierArtifacts = earlierArtifacts;
+        this.earlierResults = new EarlierResults(jobFolder, earlierArtifacts);
     }
 
     /** Submits the video and waits for the task. Returns at once; nothing is sent from the calling thread. */
@@ -192,7 +184,7 @@ public final class Upscale {
         }
         // A video being copied or saved: the agent's thread is interrupted and leaves no partial file.
         agent.stop();
-        endFlight();
+        earlierResults.end();
         // cancel() is false when the wait had already ended, that is when the task is over.
         boolean taskRuns = known != null && (polling == null || polling.cancel(true));
         UpscaleConsole log = console;
@@ -316,21 +308,18 @@ public final class Upscale {
             closeQuietly(copy);
             return; // stopped while waiting for a parallel upscale
         }
-        ReuseKey wanted = reuseKey(copy);
+        ReuseKey wanted = EarlierResults.keyOf(plan, copy);
         if (wanted == null) {
             sendVideo(hook, copy);
             return;
         }
-        Path job = jobFolder.apply(run);
-        ReuseFlights.Flight joined = ReuseFlights.board(job, wanted.id());
-        if (!joined.leads()) {
-            console.waitingForParallel(describe(wanted));
-            joined.landed().whenComplete((ignored, error) -> inOrder(() -> reuseOrSend(hook, copy)));
+        EarlierResults.Boarding boarding = earlierResults.board(run, wanted);
+        if (!boarding.flight().leads()) {
+            console.waitingForParallel(EarlierResults.describe(wanted));
+            boarding.flight().landed().whenComplete((ignored, error) -> inOrder(() -> reuseOrSend(hook, copy)));
             return;
         }
-        flight = joined;
-        reuseKey = wanted;
-        Optional<ReuseIndex.Entry> earlier = ReuseIndex.of(job).find(wanted.id());
+        Optional<ReuseIndex.Entry> earlier = boarding.earlier();
         if (earlier.isEmpty()) {
             sendVideo(hook, copy);
             return;
@@ -352,30 +341,6 @@ public final class Upscale {
                 }));
     }
 
-    /** What the upscale may be matched on, or null when it must submit (reuse never, or a URL without reuse uri). */
-    private ReuseKey reuseKey(VideoCopy copy) {
-        ReuseMode mode = plan.reuse();
-        if (mode == ReuseMode.NEVER) {
-            return null;
-        }
-        Map<String, Object> options = plan.settings().modelOptions();
-        String model = plan.settings().model();
-        String version = plan.settings().runwayVersion();
-        if (copy != null) {
-            return ReuseKey.ofContent(copy.video().sha256(), model, options, version);
-        }
-        String sha256 = plan.dataUriSha256();
-        if (sha256 != null) {
-            return ReuseKey.ofContent(sha256, model, options, version);
-        }
-        return mode == ReuseMode.URI ? ReuseKey.ofUri(plan.videoUri(), model, options, version) : null;
-    }
-
-    private static String describe(ReuseKey wanted) {
-        String sha256 = wanted.contentSha256();
-        return sha256 == null ? "video URL" : "video (sha256 " + sha256.substring(0, 12) + "...)";
-    }
-
     /**
      * When the earlier task cannot be read any more but its build archived the video ({@code archiveVideo}) and this
      * upscale saves one ({@code download}): that archived video, if its SHA-256 is still the recorded one, goes into
@@ -384,9 +349,7 @@ public final class Upscale {
      */
     private void restoreOrSend(SubmissionHook hook, VideoCopy copy, ReuseIndex.Entry found, ReuseKey wanted, String why)
             throws IOException, InterruptedException {
-        String url = found.artifact() == null || found.artifactSha256() == null || plan.download() == null
-                ? null
-                : earlierArtifacts.url(run, found.build(), found.artifact());
+        String url = earlierResults.archivedUrl(run, found, plan);
         BuildWorkspace here = url == null ? null : build.workspace();
         if (here == null) {
             console.notReused(found.taskId(), found.build(), why);
@@ -395,7 +358,7 @@ public final class Upscale {
         }
         Run<?, ?> current = run;
         agent.call(() -> {
-                    InputStream archived = earlierArtifacts.open(current, found.build(), found.artifact());
+                    InputStream archived = earlierResults.openArchived(current, found);
                     return archived == null ? null : here.restore(plan.download(), archived, found.artifactSha256());
                 })
                 .whenComplete((restored, error) -> inOrder(() -> {
@@ -433,7 +396,7 @@ public final class Upscale {
             return;
         }
         reusedFrom = new ReusedFrom("#" + earlier.build(), earlier.taskId(), wanted.contentSha256());
-        console.reused(earlier.taskId(), earlier.build(), describe(wanted));
+        console.reused(earlier.taskId(), earlier.build(), EarlierResults.describe(wanted));
         Submission accepted = new Submission(earlier.taskId(), gateway.now());
         synchronized (this) {
             submission = accepted;
@@ -688,34 +651,6 @@ public final class Upscale {
                 }));
     }
 
-    /**
-     * Puts this result in the job's index for later runs, and lets parallel upscales waiting for it go on. The task
-     * is the one submitted, or the earlier one taken: either can be read again for fresh URLs.
-     */
-    private void remember(List<String> archived, DownloadedVideo saved) {
-        ReuseFlights.Flight current = flight;
-        ReuseKey wanted = reuseKey;
-        if (current == null || wanted == null) {
-            return;
-        }
-        try {
-            String artifact = archived.stream()
-                    .filter(path -> !path.endsWith(".url") && !path.endsWith(".json"))
-                    .findFirst()
-                    .orElse(null);
-            ReuseIndex.of(jobFolder.apply(run))
-                    .record(new ReuseIndex.Entry(
-                            wanted.id(),
-                            run.getNumber(),
-                            submission().taskId(),
-                            wanted.contentSha256(),
-                            artifact,
-                            artifact == null || saved == null ? null : saved.sha256()));
-        } finally {
-            current.end();
-        }
-    }
-
     /** Archives the .url and .json of a task whose video could not be saved; a failure here is only logged. */
     private void keepUrl(TaskReport report) {
         try {
@@ -727,7 +662,7 @@ public final class Upscale {
 
     private void done(RunwayTask task, List<String> archived, DownloadedVideo saved) {
         saveRun();
-        remember(archived, saved);
+        earlierResults.remember(run, submission().taskId(), archived, saved);
         advance(Phase.FINISHING, Phase.DONE);
         // The id the submission returned, never one a later answer names.
         result.complete(new UpscaleOutcome(submission().taskId(), task.outputs(), archived, saved));
@@ -903,7 +838,7 @@ public final class Upscale {
 
     /** Ends the upscale with a failure; polling, if any, stops (the remote task is left as it is). */
     private void finish(AbortException failure) {
-        endFlight();
+        earlierResults.end();
         CompletableFuture<RunwayTask> polling;
         synchronized (this) {
             if (!phase.isOver()) {
@@ -923,14 +858,6 @@ public final class Upscale {
         }
         phase = to;
         return true;
-    }
-
-    /** Parallel upscales waiting for this one go on, and submit themselves when it left no result. */
-    private void endFlight() {
-        ReuseFlights.Flight current = flight;
-        if (current != null) {
-            current.end();
-        }
     }
 
     private synchronized boolean isStopped() {
