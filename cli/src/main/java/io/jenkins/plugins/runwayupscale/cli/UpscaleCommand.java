@@ -7,6 +7,8 @@ import io.jenkins.plugins.runwayupscale.client.DownloadLimits;
 import io.jenkins.plugins.runwayupscale.client.DownloadResult;
 import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
 import io.jenkins.plugins.runwayupscale.client.Durations;
+import io.jenkins.plugins.runwayupscale.client.EarlierReport;
+import io.jenkins.plugins.runwayupscale.client.EarlierReports;
 import io.jenkins.plugins.runwayupscale.client.EngineConfig;
 import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import io.jenkins.plugins.runwayupscale.client.InlineVideoFile;
@@ -14,6 +16,8 @@ import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
 import io.jenkins.plugins.runwayupscale.client.InvalidResponseException;
 import io.jenkins.plugins.runwayupscale.client.ModelOptions;
 import io.jenkins.plugins.runwayupscale.client.OutputHosts;
+import io.jenkins.plugins.runwayupscale.client.ReportMatch;
+import io.jenkins.plugins.runwayupscale.client.ReusedFrom;
 import io.jenkins.plugins.runwayupscale.client.RunwayClient;
 import io.jenkins.plugins.runwayupscale.client.RunwayEngine;
 import io.jenkins.plugins.runwayupscale.client.RunwayException;
@@ -21,20 +25,25 @@ import io.jenkins.plugins.runwayupscale.client.RunwaySettings;
 import io.jenkins.plugins.runwayupscale.client.RunwayTask;
 import io.jenkins.plugins.runwayupscale.client.TaskArtifacts;
 import io.jenkins.plugins.runwayupscale.client.TaskReport;
+import io.jenkins.plugins.runwayupscale.client.TaskStatus;
 import io.jenkins.plugins.runwayupscale.client.UserAgent;
 import io.jenkins.plugins.runwayupscale.client.VideoUris;
 import io.jenkins.plugins.runwayupscale.simulator.RunwaySimulator;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -177,6 +186,14 @@ final class UpscaleCommand implements Callable<Integer> {
                     + " without it they are never touched")
     boolean overwrite;
 
+    @Option(
+            names = "--reuse",
+            description = "with --output-dir: when a report there is of a SUCCEEDED task with the same video"
+                    + " (--video-file or data: URI, by SHA-256), model, options and Runway version, take that task's"
+                    + " result (read again for a fresh URL; else its downloaded file, if unchanged) instead of"
+                    + " submitting")
+    boolean reuse;
+
     @Option(names = "--quiet", description = "no progress on stderr; failures are still reported")
     boolean quiet;
 
@@ -267,10 +284,14 @@ final class UpscaleCommand implements Callable<Integer> {
         if (download && downloadTo != null) {
             throw InvalidInputException.local("--download-to", "give either --download or --download-to, not both");
         }
-        if (downloadTo != null && !overwrite && Files.exists(downloadTo, LinkOption.NOFOLLOW_LINKS)) {
-            // Checked before anything is sent: a task whose output could not be saved would be paid for nothing.
+        if (reuse && outputDir == null) {
             throw InvalidInputException.local(
-                    "--download-to", downloadTo + " already exists; give --overwrite to replace it");
+                    "--reuse", "needs --output-dir: the earlier reports it may reuse are in <dir>/runway-upscale");
+        }
+        if (!reuse && downloadTargetTaken()) {
+            // Checked before anything is sent: a task whose output could not be saved would be paid for nothing.
+            // With --reuse it is checked once the earlier report is known: its downloaded file may be this one.
+            throw downloadTargetExists();
         }
         Duration wait = duration(timeout, "--timeout");
         DownloadLimits downloadLimits = new DownloadLimits(
@@ -301,6 +322,15 @@ final class UpscaleCommand implements Callable<Integer> {
             key = ApiKey.of(value);
         }
         return new Request(video, file, settings, key, downloadLimits);
+    }
+
+    private boolean downloadTargetTaken() {
+        return downloadTo != null && !overwrite && Files.exists(downloadTo, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private InvalidInputException downloadTargetExists() {
+        return InvalidInputException.local(
+                "--download-to", downloadTo + " already exists; give --overwrite to replace it");
     }
 
     private static Duration duration(String text, String option) throws InvalidInputException {
@@ -348,7 +378,9 @@ final class UpscaleCommand implements Callable<Integer> {
             this.settings = settings;
             this.request = request;
             this.video = request.file() != null ? request.file().displayUri() : request.video();
-            this.videoFile = request.file() != null ? request.file().video() : null;
+            // A data URI is recorded like a file (without a name), so that a later --reuse can match its SHA-256.
+            this.videoFile =
+                    request.file() != null ? request.file().video() : VideoUris.describeDataUri(request.video());
             DownloadLimits limits = request.downloadLimits();
             this.downloadLimits = new DownloadLimits(
                     limits.idleTimeout(),
@@ -361,6 +393,21 @@ final class UpscaleCommand implements Callable<Integer> {
         int run(RunwayEngine engine) {
             Instant submittedAt = engine.scheduler().now();
             Instant deadline = submittedAt.plus(settings.waitTimeout());
+            if (reuse) {
+                try {
+                    Integer reused = reuse(engine, submittedAt, deadline);
+                    if (reused != null) {
+                        return reused;
+                    }
+                } catch (Interrupted e) {
+                    printer.warn("Interrupted while reading an earlier task again; nothing was submitted.");
+                    return ExitCode.INTERRUPTED;
+                }
+                if (downloadTargetTaken()) {
+                    printer.warn("runway-upscale: " + downloadTargetExists().getMessage());
+                    return ExitCode.BAD_INPUT;
+                }
+            }
             String taskId;
             try {
                 // --timeout bounds the whole run, the submission included.
@@ -400,7 +447,82 @@ final class UpscaleCommand implements Callable<Integer> {
             return succeeded(done, submittedAt, deadline, engine);
         }
 
+        /**
+         * {@code --reuse}: takes the result of the newest matching report in the output folder and returns the exit
+         * code, or returns null to submit (having said why). The earlier task is read again for a fresh URL; when it
+         * cannot be, its downloaded file stands for it if it is unchanged.
+         */
+        private Integer reuse(RunwayEngine engine, Instant startedAt, Instant deadline) throws Interrupted {
+            if (videoFile == null) {
+                printer.say(Reuse.URL_NOT_MATCHED);
+                return null;
+            }
+            ReportMatch wanted = ReportMatch.of(videoFile.sha256(), settings);
+            Path folder = outputDir.resolve(TaskArtifacts.FOLDER);
+            EarlierReports.Lookup lookup;
+            try {
+                lookup = EarlierReports.newest(folder, wanted);
+            } catch (IOException e) {
+                printer.say("--reuse: could not look into " + folder + " (" + e.getMessage() + "); submitting.");
+                return null;
+            }
+            EarlierReport earlier = lookup.match();
+            if (earlier == null) {
+                printer.say(Reuse.noMatch(folder, wanted, lookup));
+                return null;
+            }
+            ReusedFrom from = new ReusedFrom(Reuse.name(earlier), earlier.taskId(), wanted.inputSha256());
+            Reuse.Kept kept = new Reuse.Kept(earlier);
+            DownloadedVideo keptAtTarget = null;
+            try {
+                if (download || downloadTo != null) {
+                    Path target = target(earlier.taskId());
+                    keptAtTarget = kept.at(target).map(kept::video).orElse(null);
+                    if (keptAtTarget == null && downloadTargetTaken()) {
+                        printer.warn("runway-upscale: " + downloadTargetExists().getMessage());
+                        return ExitCode.BAD_INPUT;
+                    }
+                }
+            } catch (IOException e) {
+                return null; // no usable target name: the submission path reports it as it always has
+            }
+            String why;
+            try {
+                RunwayTask task = await(client.readTask(earlier.taskId(), deadline));
+                if (task.status() == TaskStatus.SUCCEEDED && !task.outputs().isEmpty()) {
+                    printer.say(Reuse.reused(earlier, wanted));
+                    return succeeded(task, startedAt, deadline, engine, from, keptAtTarget);
+                }
+                why = "it is " + task.describeStatus();
+            } catch (RunwayException e) {
+                why = e.getMessage();
+            }
+            Optional<Path> saved = kept.file();
+            if (saved.isEmpty()) {
+                printer.say(Reuse.notReused(earlier, wanted, why));
+                return null;
+            }
+            printer.warn(Reuse.reusedSavedVideo(earlier, wanted, why, saved.get()));
+            RunwayTask task = new RunwayTask(
+                    earlier.taskId(), TaskStatus.SUCCEEDED, "SUCCEEDED", null, earlier.outputs(), null, null, null);
+            return succeeded(task, startedAt, deadline, engine, from, kept.video(saved.get()));
+        }
+
         private int succeeded(RunwayTask task, Instant submittedAt, Instant deadline, RunwayEngine engine) {
+            return succeeded(task, submittedAt, deadline, engine, null, null);
+        }
+
+        /**
+         * Prints and saves a SUCCEEDED task's result. {@code from} names the earlier report it was taken from (null
+         * for a task submitted now); {@code kept} is a checked earlier download of it, saved instead of downloading.
+         */
+        private int succeeded(
+                RunwayTask task,
+                Instant submittedAt,
+                Instant deadline,
+                RunwayEngine engine,
+                ReusedFrom from,
+                DownloadedVideo kept) {
             try {
                 // Nothing is printed or written of an output that may not be fetched: scripts would fetch it.
                 OutputHosts hosts = new OutputHosts(settings.baseUrl().toString(), OutputHosts.SYSTEM);
@@ -415,17 +537,20 @@ final class UpscaleCommand implements Callable<Integer> {
                             task,
                             engine.scheduler().now())
                     .withOptions(settings.modelOptions())
-                    .withVideoFile(videoFile);
+                    .withVideoFile(videoFile)
+                    .withReusedFrom(from);
             task.outputs().forEach(console.out()::println);
             console.out().flush();
             printer.say("Runway task " + task.id() + " SUCCEEDED.");
             try {
                 try {
                     if (download || downloadTo != null) {
-                        report = report.withDownload(downloadOutput(task, deadline, engine));
+                        report = report.withDownload(
+                                kept == null ? downloadOutput(task, deadline, engine) : keep(kept, task.id()));
                     }
                 } finally {
-                    writeArtifacts(report);
+                    // A reused task's .url and .json are the earlier report's own files: this run updates them.
+                    writeArtifacts(report, overwrite || from != null);
                 }
             } catch (FileAlreadyExistsException e) {
                 printer.warn("runway-upscale: the task succeeded but " + e.getFile()
@@ -457,7 +582,7 @@ final class UpscaleCommand implements Callable<Integer> {
                         .withOptions(settings.modelOptions())
                         .withVideoFile(videoFile);
                 try {
-                    writeArtifacts(report);
+                    writeArtifacts(report, overwrite);
                 } catch (FileAlreadyExistsException exists) {
                     printer.warn("runway-upscale: did not write the task's files: " + exists.getFile()
                             + " already exists (give --overwrite to replace it).");
@@ -468,11 +593,11 @@ final class UpscaleCommand implements Callable<Integer> {
             return ExitCode.of(e);
         }
 
-        private void writeArtifacts(TaskReport report) throws IOException {
+        private void writeArtifacts(TaskReport report, boolean replace) throws IOException {
             if (outputDir == null) {
                 return;
             }
-            List<Path> files = TaskArtifacts.write(outputDir.resolve(TaskArtifacts.FOLDER), report, overwrite);
+            List<Path> files = TaskArtifacts.write(outputDir.resolve(TaskArtifacts.FOLDER), report, replace);
             files.forEach(f -> printer.say("Wrote " + f));
         }
 
@@ -510,6 +635,38 @@ final class UpscaleCommand implements Callable<Integer> {
             printer.say(
                     "Downloaded " + saved.bytes() + " bytes to " + saved.file() + " (SHA-256 " + saved.sha256() + ")");
             return saved;
+        }
+
+        /**
+         * An earlier run's checked download as this run's: kept where it is when it is the target, else copied there
+         * (beside it first, then renamed, so that the target is whole or absent and, without --overwrite, never
+         * replaced).
+         */
+        private DownloadedVideo keep(DownloadedVideo kept, String taskId) throws IOException {
+            Path target = target(taskId);
+            Path source = Path.of(kept.file());
+            if (!source.equals(target.toAbsolutePath().normalize())) {
+                Files.createDirectories(target.getParent());
+                // Created new with the usual permissions (a temporary file's 0600 would make the video private).
+                Path part = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
+                try {
+                    try (InputStream in = Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.copy(in, part);
+                    }
+                    if (overwrite) {
+                        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+                    } else {
+                        Files.move(part, target);
+                    }
+                } finally {
+                    Files.deleteIfExists(part);
+                }
+                printer.say("Copied " + source + " to " + target + " (the earlier run's download).");
+            } else {
+                printer.say("Kept " + target + " (the earlier run's download, unchanged).");
+            }
+            // Its SHA-256 was checked just before; a video of gigabytes is not hashed twice.
+            return new DownloadedVideo(target.toString(), kept.bytes(), kept.sha256(), null);
         }
 
         /** {@code --download-to}, or {@code <taskId>.mp4} in the output dir (or the current dir). */

@@ -123,11 +123,19 @@ public final class RunwayClient {
 
     /** Reads the task once (with the retries a read allows, within about five minutes). */
     public CompletableFuture<RunwayTask> readTask(String taskId) throws InvalidInputException {
-        checkTaskId(taskId);
         return readTask(taskId, engine.scheduler().now().plus(Duration.ofMinutes(5)));
     }
 
-    CompletableFuture<RunwayTask> readTask(String taskId, Instant deadline) {
+    /**
+     * Reads the task once, within {@code deadline} (the caller's overall timeout): the command line's reuse reads an
+     * earlier task so, bounded by {@code --timeout}.
+     */
+    public CompletableFuture<RunwayTask> readTask(String taskId, Instant deadline) throws InvalidInputException {
+        checkTaskId(taskId);
+        return read(taskId, deadline);
+    }
+
+    CompletableFuture<RunwayTask> read(String taskId, Instant deadline) {
         ApiCall call = ApiCall.read(taskId);
         HttpCall request = new HttpCall(call.kind().method(), taskUri(taskId), headers(), null);
         return engine.caller().call(budget, call, request, classifier, deadline, answer -> {

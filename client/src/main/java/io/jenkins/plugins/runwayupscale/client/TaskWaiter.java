@@ -95,7 +95,7 @@ final class TaskWaiter {
     }
 
     private void fireRead() {
-        CompletableFuture<RunwayTask> read = client.readTask(taskId, deadline);
+        CompletableFuture<RunwayTask> read = client.read(taskId, deadline);
         reading = read;
         if (result.isCancelled()) {
             read.cancel(true);

@@ -2,7 +2,9 @@ package io.jenkins.plugins.runwayupscale.client;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -113,6 +115,25 @@ public final class VideoUris {
     private static long decodedLength(String payload) {
         int pad = payload.endsWith("==") ? 2 : payload.endsWith("=") ? 1 : 0;
         return (long) payload.length() / 4 * 3 - pad;
+    }
+
+    /**
+     * What identifies the video of a data URI (checked by {@link #validate}): media type, size and SHA-256, with no
+     * name; null when {@code videoUri} is no data URI. Reuse matches a data URI by this SHA-256, as a file's.
+     */
+    public static InlineVideo describeDataUri(String videoUri) {
+        Matcher m = videoUri == null ? null : DATA_URI.matcher(videoUri.strip());
+        if (m == null || !m.matches()) {
+            return null;
+        }
+        byte[] video;
+        try {
+            video = Base64.getDecoder().decode(m.group(2));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        MessageDigest sha256 = VideoEncoder.sha256();
+        return new InlineVideo(null, m.group(1), video.length, HexFormat.of().formatHex(sha256.digest(video)));
     }
 
     /**
