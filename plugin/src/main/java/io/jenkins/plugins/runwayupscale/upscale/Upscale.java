@@ -7,6 +7,7 @@ import io.jenkins.plugins.runwayupscale.client.CancelResult;
 import io.jenkins.plugins.runwayupscale.client.DataUriLimit;
 import io.jenkins.plugins.runwayupscale.client.DownloadLimits;
 import io.jenkins.plugins.runwayupscale.client.DownloadedVideo;
+import io.jenkins.plugins.runwayupscale.client.InlineVideo;
 import io.jenkins.plugins.runwayupscale.client.InlineVideoFile;
 import io.jenkins.plugins.runwayupscale.client.InvalidInputException;
 import io.jenkins.plugins.runwayupscale.client.ReusedFrom;
@@ -709,7 +710,9 @@ public final class Upscale {
 
     /** What every report of this upscale adds: the options sent and the workspace video, if any. */
     private TaskReport reportOf(TaskReport report) {
-        TaskReport full = report.withOptions(plan.settings().modelOptions()).withVideoFile(plan.sentFile());
+        // A data URI is described like a file without a name, as the command line does: later runs match its SHA-256.
+        InlineVideo sent = plan.sentFile() != null ? plan.sentFile() : plan.submittedVideo();
+        TaskReport full = report.withOptions(plan.settings().modelOptions()).withVideoFile(sent);
         return reusedFrom == null ? full : full.withReusedFrom(reusedFrom);
     }
 

@@ -324,4 +324,24 @@ class ReuseUpscaleTest {
         assertThat(gateway.submits).hasSize(1);
         assertThat(build.consoleText()).contains("its archived video runway-upscale/task-7/intro-4k.mp4 is gone");
     }
+
+    @Test
+    void aDataUriIsMatchedByItsContentAndDescribedLikeTheCommandLineDoes() throws Exception {
+        byte[] video = ReleaseUpscaleTest.video(3000, 5);
+        String dataUri =
+                "data:video/mp4;base64," + java.util.Base64.getEncoder().encodeToString(video);
+        UpscaleRequest inline = new UpscaleRequest(
+                dataUri, TestBuild.CREDENTIAL_ID, null, null, null, true, null, null, false, Map.of(), null, null);
+        paid(inline, "task-1");
+        JsonNode json = build.archivedJson("task-1");
+        assertThat(json.get("videoFile").get("sha256").asText()).isEqualTo(ReleaseUpscaleTest.sha256(video));
+        assertThat(json.get("videoFile").get("name").isNull()).isTrue();
+
+        Upscale again = start(inline);
+        gateway.reads.get(0).answer().complete(fresh("task-1"));
+        worker.runAll();
+
+        assertThat(again.result().get().taskId()).isEqualTo("task-1");
+        assertThat(gateway.submits).hasSize(1);
+    }
 }
