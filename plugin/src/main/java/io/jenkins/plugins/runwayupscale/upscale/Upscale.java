@@ -401,6 +401,9 @@ public final class Upscale {
         Submission accepted = new Submission(earlier.taskId(), gateway.now());
         synchronized (this) {
             submission = accepted;
+            // The task has ended: an abort from now on must not cancel it (Runway's cancel deletes a finished task,
+            // and this one is an earlier build's result).
+            waiting = CompletableFuture.completedFuture(task);
         }
         UpscalePlan kept = plan.afterSubmission();
         plan = kept;

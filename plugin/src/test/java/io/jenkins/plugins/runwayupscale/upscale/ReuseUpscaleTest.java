@@ -344,4 +344,63 @@ class ReuseUpscaleTest {
         assertThat(again.result().get().taskId()).isEqualTo("task-1");
         assertThat(gateway.submits).hasSize(1);
     }
+
+    /** Aborting while a reused result is being saved stops the save and never cancels the earlier, finished task. */
+    @Test
+    void abortingDuringAReusedResultsDownloadNeverCancelsTheEarlierTask() throws Exception {
+        paid(file("out/intro.mp4"), "task-1");
+        java.util.concurrent.CountDownLatch downloading = new java.util.concurrent.CountDownLatch(1);
+        PlainWorkspace stuck = new PlainWorkspace(workspace.root) {
+            @Override
+            public io.jenkins.plugins.runwayupscale.client.DownloadedVideo download(
+                    String taskId,
+                    String url,
+                    String path,
+                    io.jenkins.plugins.runwayupscale.client.DownloadLimits limits)
+                    throws InterruptedException {
+                downloading.countDown();
+                new java.util.concurrent.CountDownLatch(1).await();
+                throw new AssertionError("never released");
+            }
+        };
+        java.util.concurrent.ExecutorService agentCalls = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            UpscaleService separate = build.service(worker, agentCalls);
+            Upscale again = separate.upscale(
+                    separate.plan(new UpscaleRequest(
+                            null,
+                            TestBuild.CREDENTIAL_ID,
+                            null,
+                            null,
+                            null,
+                            true,
+                            "out/intro.mp4",
+                            "out/intro-4k.mp4",
+                            false,
+                            Map.of(),
+                            null,
+                            null)),
+                    UpscaleBuild.of(build.run, build.listener, stuck));
+            again.submit((kept, submission) -> CompletableFuture.completedFuture(null));
+            org.awaitility.Awaitility.await().until(() -> {
+                worker.runAll();
+                return !gateway.reads.isEmpty();
+            });
+            gateway.reads.get(0).answer().complete(fresh("task-1"));
+            worker.runAll();
+            assertThat(downloading.await(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+
+            again.stop(new InterruptedException("aborted"));
+            worker.runAll();
+
+            assertThat(again.result()).isCompletedExceptionally();
+            assertThat(gateway.cancels)
+                    .as("the earlier build's finished task is left alone")
+                    .isEmpty();
+            assertThat(gateway.submits).hasSize(1);
+        } finally {
+            agentCalls.shutdownNow();
+        }
+    }
 }
