@@ -40,7 +40,9 @@ final class EarlierResults {
         Map<String, Object> options = plan.settings().modelOptions();
         String model = plan.settings().model();
         String version = plan.settings().runwayVersion();
-        String sha256 = copy != null ? copy.video().sha256() : plan.dataUriSha256();
+        String sha256 = copy != null
+                ? copy.video().sha256()
+                : plan.sentFile() != null ? plan.sentFile().sha256() : plan.dataUriSha256();
         if (sha256 != null) {
             return ReuseKey.ofContent(sha256, model, options, version);
         }
@@ -91,13 +93,14 @@ final class EarlierResults {
      * Puts this upscale's result in its job's index for later runs, and lets parallel upscales waiting for it go on.
      * The task is the one submitted, or the earlier one taken: either can be read again for fresh URLs.
      */
-    void remember(Run<?, ?> run, String taskId, List<String> archived, DownloadedVideo saved) {
+    void remember(Run<?, ?> run, UpscalePlan plan, String taskId, List<String> archived, DownloadedVideo saved) {
         ReuseFlights.Flight current = flight;
-        ReuseKey wanted = key;
-        if (current == null || wanted == null) {
-            return;
-        }
+        // An upscale resumed after a restart never boarded: its key comes from what its plan kept of the input.
+        ReuseKey wanted = key != null ? key : keyOf(plan, null);
         try {
+            if (wanted == null) {
+                return;
+            }
             String artifact = archived.stream()
                     .filter(path -> !path.endsWith(".url") && !path.endsWith(".json"))
                     .findFirst()
@@ -111,7 +114,9 @@ final class EarlierResults {
                             artifact,
                             artifact == null || saved == null ? null : saved.sha256()));
         } finally {
-            current.end();
+            if (current != null) {
+                current.end();
+            }
         }
     }
 

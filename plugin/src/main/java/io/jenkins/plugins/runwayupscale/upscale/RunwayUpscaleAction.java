@@ -53,7 +53,8 @@ public final class RunwayUpscaleAction implements Action {
     /** The build's action for this task, added if the build has none yet (as after a restart that lost it). */
     static RunwayUpscaleAction attach(Run<?, ?> run, Submission submission, UpscalePlan plan) {
         for (RunwayUpscaleAction existing : run.getActions(RunwayUpscaleAction.class)) {
-            if (submission.taskId().equals(existing.getTaskId())) {
+            // A reused task may be the one a parallel branch of this build submitted: that branch keeps its own.
+            if (!submission.reused() && submission.taskId().equals(existing.getTaskId())) {
                 return existing;
             }
         }

@@ -186,8 +186,8 @@ public final class Upscale {
         // A video being copied or saved: the agent's thread is interrupted and leaves no partial file.
         agent.stop();
         earlierResults.end();
-        // cancel() is false when the wait had already ended, that is when the task is over.
-        boolean taskRuns = known != null && (polling == null || polling.cancel(true));
+        // cancel() is false when the wait had already ended, that is when the task is over; a reused task is over.
+        boolean taskRuns = known != null && !known.reused() && (polling == null || polling.cancel(true));
         UpscaleConsole log = console;
         if (known == null) {
             if (log != null) {
@@ -286,7 +286,15 @@ public final class Upscale {
                     if (plan.download() != null) {
                         here.checkDownloadTarget(plan.download());
                     }
-                    return plan.videoFile() == null ? null : VideoCopy.of(here, plan.videoFile(), limit);
+                    if (plan.videoFile() == null) {
+                        return null;
+                    }
+                    VideoCopy copy = VideoCopy.of(here, plan.videoFile(), limit);
+                    if (isPast(Phase.STARTING)) {
+                        copy.close(); // stopped meanwhile: the result may never be looked at
+                        return null;
+                    }
+                    return copy;
                 })
                 .whenComplete((copy, error) -> inOrder(() -> {
                     if (error != null) {
@@ -295,8 +303,18 @@ public final class Upscale {
                         }
                         throw agentFailure(error);
                     }
-                    reuseOrSend(hook, copy);
+                    reuseOrSendOwning(hook, copy);
                 }));
+    }
+
+    /** As {@link #reuseOrSend}, deleting the copy when it fails before handing the copy on. */
+    private void reuseOrSendOwning(SubmissionHook hook, VideoCopy copy) throws IOException {
+        try {
+            reuseOrSend(hook, copy);
+        } catch (IOException | RuntimeException | Error e) {
+            closeQuietly(copy);
+            throw e;
+        }
     }
 
     /**
@@ -315,9 +333,15 @@ public final class Upscale {
             return;
         }
         EarlierResults.Boarding boarding = earlierResults.board(run, wanted);
+        if (isPast(Phase.STARTING)) {
+            // Stopped while boarding: stop() may not have seen the flight, so it is ended here.
+            earlierResults.end();
+            closeQuietly(copy);
+            return;
+        }
         if (!boarding.flight().leads()) {
             console.waitingForParallel(EarlierResults.describe(wanted));
-            boarding.flight().landed().whenComplete((ignored, error) -> inOrder(() -> reuseOrSend(hook, copy)));
+            boarding.flight().landed().whenComplete((ignored, error) -> inOrder(() -> reuseOrSendOwning(hook, copy)));
             return;
         }
         Optional<ReuseIndex.Entry> earlier = boarding.earlier();
@@ -351,7 +375,7 @@ public final class Upscale {
     private void restoreOrSend(SubmissionHook hook, VideoCopy copy, ReuseIndex.Entry found, ReuseKey wanted, String why)
             throws IOException, InterruptedException {
         String url = earlierResults.archivedUrl(run, found, plan);
-        BuildWorkspace here = url == null ? null : build.workspace();
+        BuildWorkspace here = url == null ? null : workspaceOrNull();
         if (here == null) {
             console.notReused(found.taskId(), found.build(), why);
             sendVideo(hook, copy);
@@ -360,7 +384,16 @@ public final class Upscale {
         Run<?, ?> current = run;
         agent.call(() -> {
                     InputStream archived = earlierResults.openArchived(current, found);
-                    return archived == null ? null : here.restore(plan.download(), archived, found.artifactSha256());
+                    if (archived == null) {
+                        return null;
+                    }
+                    try {
+                        return here.restore(plan.download(), archived, found.artifactSha256());
+                    } catch (IOException | InterruptedException | RuntimeException e) {
+                        // Handed over only once the call reached the agent; closing it twice is harmless.
+                        archived.close();
+                        throw e;
+                    }
                 })
                 .whenComplete((restored, error) -> inOrder(() -> {
                     if (isPast(Phase.STARTING)) {
@@ -383,6 +416,15 @@ public final class Upscale {
                 }));
     }
 
+    /** The workspace, or null when the agent cannot be reached now: reuse then simply does not restore. */
+    private BuildWorkspace workspaceOrNull() throws InterruptedException {
+        try {
+            return build.workspace();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** An earlier build's archived video, already written into the workspace by {@link #restoreOrSend}. */
     private record Restored(BuildWorkspace workspace, DownloadedVideo video) {}
 
@@ -398,8 +440,11 @@ public final class Upscale {
         }
         reusedFrom = new ReusedFrom("#" + earlier.build(), earlier.taskId(), wanted.contentSha256());
         console.reused(earlier.taskId(), earlier.build(), EarlierResults.describe(wanted));
-        Submission accepted = new Submission(earlier.taskId(), gateway.now());
+        Submission accepted = new Submission(earlier.taskId(), gateway.now(), true);
         synchronized (this) {
+            if (phase == Phase.STOPPED) {
+                return; // stopped meanwhile: nothing is recorded (the earlier task is left alone)
+            }
             submission = accepted;
             // The task has ended: an abort from now on must not cancel it (Runway's cancel deletes a finished task,
             // and this one is an earlier build's result).
@@ -666,7 +711,7 @@ public final class Upscale {
 
     private void done(RunwayTask task, List<String> archived, DownloadedVideo saved) {
         saveRun();
-        earlierResults.remember(run, submission().taskId(), archived, saved);
+        earlierResults.remember(run, plan, submission().taskId(), archived, saved);
         advance(Phase.FINISHING, Phase.DONE);
         // The id the submission returned, never one a later answer names.
         result.complete(new UpscaleOutcome(submission().taskId(), task.outputs(), archived, saved));

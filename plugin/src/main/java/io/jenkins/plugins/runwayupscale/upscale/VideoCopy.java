@@ -19,6 +19,8 @@ record VideoCopy(Path file, InlineVideo video) implements AutoCloseable {
     static VideoCopy of(BuildWorkspace workspace, String path, DataUriLimit limit)
             throws IOException, InterruptedException {
         Path copy = Files.createTempFile("runway-upscale-", ".video");
+        // A backstop only: every path deletes the copy itself, but an abort can race the copy's last moment.
+        copy.toFile().deleteOnExit();
         boolean done = false;
         try {
             InlineVideo video;

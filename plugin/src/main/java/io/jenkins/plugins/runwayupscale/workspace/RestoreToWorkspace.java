@@ -37,6 +37,18 @@ public final class RestoreToWorkspace extends MasterToSlaveFileCallable<SavedVid
 
     @Override
     public SavedVideo invoke(File workspace, VirtualChannel channel) throws IOException {
+        try {
+            return restore(workspace);
+        } catch (AbortException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // Told in words, without the exception as a cause: a remote artifact store's cause could hold a library
+            // class, which the controller's class filter would reject.
+            throw new AbortException(Messages.RestoreToWorkspace_Failed(path, String.valueOf(e)));
+        }
+    }
+
+    private SavedVideo restore(File workspace) throws IOException {
         try (InputStream in = source) {
             String relative = WorkspaceFiles.checkTarget(path, DownloadToWorkspace.FIELD);
             Path target = WorkspaceFiles.writable(workspace, relative, DownloadToWorkspace.FIELD);

@@ -403,4 +403,61 @@ class ReuseUpscaleTest {
             agentCalls.shutdownNow();
         }
     }
+
+    /** After a restart, an abort never cancels a task that was taken from an earlier build: it has ended. */
+    @Test
+    void aResumedReusedTaskIsNeverCancelled() throws Exception {
+        Upscale resumed = service.upscale(service.plan(file("out/intro.mp4")), build.build());
+        resumed.resume(new Submission("task-1", FakeGateway.NOW, true));
+        worker.runAll();
+
+        resumed.stop(new InterruptedException("aborted"));
+        worker.runAll();
+
+        assertThat(gateway.cancels).isEmpty();
+        assertThat(resumed.result()).isCompletedExceptionally();
+    }
+
+    /** An upscale that spans a restart never boarded a flight, and its result still goes into the index. */
+    @Test
+    void aResultReachedAfterARestartIsRememberedForLaterRuns() throws Exception {
+        byte[] video = ReleaseUpscaleTest.video(3000, 9);
+        String dataUri =
+                "data:video/mp4;base64," + java.util.Base64.getEncoder().encodeToString(video);
+        UpscaleRequest inline = new UpscaleRequest(
+                dataUri, TestBuild.CREDENTIAL_ID, null, null, null, true, null, null, false, Map.of(), null, null);
+        UpscalePlan kept = service.plan(inline).afterSubmission();
+        Upscale resumed = service.upscale(kept, build.build());
+        resumed.resume(new Submission("task-1", FakeGateway.NOW));
+        worker.runAll();
+        gateway.lastWait().answer().complete(Tasks.succeeded("task-1"));
+        worker.runAll();
+        assertThat(resumed.result().get().taskId()).isEqualTo("task-1");
+
+        start(inline);
+
+        assertThat(gateway.reads).hasSize(1);
+        assertThat(gateway.reads.get(0).taskId()).isEqualTo("task-1");
+        assertThat(gateway.submits).isEmpty();
+    }
+
+    /** Two branches of one build sharing a task each keep their own record on the build page. */
+    @Test
+    void parallelBranchesSharingATaskKeepTheirOwnBuildPageRecords() throws Exception {
+        start(file("out/intro.mp4"));
+        start(file("out/intro.mp4"));
+        gateway.lastSubmit().answer().complete("task-1");
+        worker.runAll();
+        gateway.lastWait().answer().complete(Tasks.succeeded("task-1"));
+        worker.runAll();
+        gateway.reads.get(0).answer().complete(fresh("task-1"));
+        worker.runAll();
+
+        ArgumentCaptor<RunwayUpscaleAction> pages = ArgumentCaptor.forClass(RunwayUpscaleAction.class);
+        verify(build.run, atLeastOnce()).addAction(pages.capture());
+        assertThat(pages.getAllValues()).hasSize(2);
+        assertThat(pages.getAllValues().get(0)).isNotSameAs(pages.getAllValues().get(1));
+        assertThat(pages.getAllValues().get(0).getReusedFrom()).isNull();
+        assertThat(pages.getAllValues().get(1).getReusedFrom()).isEqualTo("#0");
+    }
 }
