@@ -72,6 +72,30 @@ class ReuseUpscaleTest {
         return upscale;
     }
 
+    /** Answers the last submission with {@code taskId} and has the task succeed. */
+    private void succeed(String taskId) {
+        gateway.lastSubmit().answer().complete(taskId);
+        worker.runAll();
+        gateway.lastWait().answer().complete(Tasks.succeeded(taskId));
+        worker.runAll();
+    }
+
+    private static UpscaleRequest dataUri(byte[] video) {
+        return new UpscaleRequest(
+                "data:video/mp4;base64," + java.util.Base64.getEncoder().encodeToString(video),
+                TestBuild.CREDENTIAL_ID,
+                null,
+                null,
+                null,
+                true,
+                null,
+                null,
+                false,
+                Map.of(),
+                null,
+                null);
+    }
+
     /** Runs an upscale to SUCCEEDED through a submission answered with {@code taskId}. */
     private UpscaleOutcome paid(UpscaleRequest request, String taskId) throws Exception {
         int before = gateway.submits.size();
@@ -141,10 +165,7 @@ class ReuseUpscaleTest {
         assertThat(build.consoleText())
                 .contains("Task task-1 of build #0 had the same input, model and options, but its result cannot be"
                         + " taken (Runway task task-1 is gone); submitting.");
-        gateway.lastSubmit().answer().complete("task-2");
-        worker.runAll();
-        gateway.lastWait().answer().complete(Tasks.succeeded("task-2"));
-        worker.runAll();
+        succeed("task-2");
         assertThat(again.result().get().taskId()).isEqualTo("task-2");
     }
 
@@ -194,10 +215,7 @@ class ReuseUpscaleTest {
         assertThat(gateway.submits).hasSize(1);
         assertThat(build.consoleText()).contains("Waiting for a parallel upscale of the same video");
 
-        gateway.lastSubmit().answer().complete("task-1");
-        worker.runAll();
-        gateway.lastWait().answer().complete(Tasks.succeeded("task-1"));
-        worker.runAll();
+        succeed("task-1");
         assertThat(first.result().get().taskId()).isEqualTo("task-1");
         assertThat(gateway.reads).hasSize(1);
         gateway.reads.get(0).answer().complete(fresh("task-1"));
@@ -217,10 +235,7 @@ class ReuseUpscaleTest {
 
         assertThat(first.result()).isCompletedExceptionally();
         assertThat(gateway.submits).hasSize(2);
-        gateway.lastSubmit().answer().complete("task-2");
-        worker.runAll();
-        gateway.lastWait().answer().complete(Tasks.succeeded("task-2"));
-        worker.runAll();
+        succeed("task-2");
         assertThat(second.result().get().taskId()).isEqualTo("task-2");
     }
 
@@ -328,10 +343,7 @@ class ReuseUpscaleTest {
     @Test
     void aDataUriIsMatchedByItsContentAndDescribedLikeTheCommandLineDoes() throws Exception {
         byte[] video = ReleaseUpscaleTest.video(3000, 5);
-        String dataUri =
-                "data:video/mp4;base64," + java.util.Base64.getEncoder().encodeToString(video);
-        UpscaleRequest inline = new UpscaleRequest(
-                dataUri, TestBuild.CREDENTIAL_ID, null, null, null, true, null, null, false, Map.of(), null, null);
+        UpscaleRequest inline = dataUri(video);
         paid(inline, "task-1");
         JsonNode json = build.archivedJson("task-1");
         assertThat(json.get("videoFile").get("sha256").asText()).isEqualTo(ReleaseUpscaleTest.sha256(video));
@@ -422,10 +434,7 @@ class ReuseUpscaleTest {
     @Test
     void aResultReachedAfterARestartIsRememberedForLaterRuns() throws Exception {
         byte[] video = ReleaseUpscaleTest.video(3000, 9);
-        String dataUri =
-                "data:video/mp4;base64," + java.util.Base64.getEncoder().encodeToString(video);
-        UpscaleRequest inline = new UpscaleRequest(
-                dataUri, TestBuild.CREDENTIAL_ID, null, null, null, true, null, null, false, Map.of(), null, null);
+        UpscaleRequest inline = dataUri(video);
         UpscalePlan kept = service.plan(inline).afterSubmission();
         Upscale resumed = service.upscale(kept, build.build());
         resumed.resume(new Submission("task-1", FakeGateway.NOW));
@@ -446,10 +455,7 @@ class ReuseUpscaleTest {
     void parallelBranchesSharingATaskKeepTheirOwnBuildPageRecords() throws Exception {
         start(file("out/intro.mp4"));
         start(file("out/intro.mp4"));
-        gateway.lastSubmit().answer().complete("task-1");
-        worker.runAll();
-        gateway.lastWait().answer().complete(Tasks.succeeded("task-1"));
-        worker.runAll();
+        succeed("task-1");
         gateway.reads.get(0).answer().complete(fresh("task-1"));
         worker.runAll();
 
