@@ -174,6 +174,30 @@ class AgentBoundaryTest {
                 .startsWith("hudson.AbortException: ");
     }
 
+    /**
+     * A remote artifact store's read failure may carry a library exception as its cause: the restore tells it in words
+     * and sends no cause, so the controller's filter has nothing to reject, and no part file is left.
+     */
+    @Test
+    void aFailingArchiveReadIsToldInWordsWithoutItsCause() throws Exception {
+        java.io.InputStream broken = new java.io.InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                throw new java.io.IOException("store unreachable", new IllegalStateException("S3 said no"));
+            }
+        };
+        String arrived = thrownThroughTheFilter(
+                () -> new RestoreToWorkspace("out/c.mp4", "0".repeat(64), broken).invoke(workspace.toFile(), null));
+
+        assertThat(arrived)
+                .isEqualTo("hudson.AbortException: Could not restore the archived video as out/c.mp4:"
+                        + " java.io.IOException: store unreachable");
+        assertThat(workspace.resolve("out/c.mp4")).doesNotExist();
+        try (var files = Files.walk(workspace)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".part"))).isEmpty();
+        }
+    }
+
     /** The control: the client's records, which the callables returned before, are rejected by the rule. */
     @Test
     void theRuleRejectsTheClientLibrarysClasses() {
